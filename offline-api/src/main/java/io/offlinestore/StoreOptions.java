@@ -1,0 +1,220 @@
+package io.offlinestore;
+
+import io.offlinestore.internal.OptionsLoader;
+import io.offlinestore.schema.CollectionSchema;
+import io.offlinestore.spi.BackendConfig;
+import io.offlinestore.spi.StorageBackendProvider;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to open a store: which backend, where, under what name and version, with which declared
+ * collections. Immutable; built with {@link #builder()}, whose setters reject a bad value at
+ * once, or loaded from a YAML, JSON or properties file with {@link #load(Path)}.
+ */
+public final class StoreOptions {
+    private final String backend;
+    private final StorageBackendProvider backendProvider;
+    private final Path path;
+    private final String databaseName;
+    private final int version;
+    private final Durability durability;
+    private final Map<String, CollectionSchema> collections;
+    private final Map<String, String> settings;
+    private final List<String> collectionOrder;
+
+    private StoreOptions(Builder b) {
+        this.backend = b.backend;
+        this.backendProvider = b.backendProvider;
+        this.path = b.path;
+        this.databaseName = b.databaseName;
+        this.version = b.version;
+        this.durability = b.durability;
+        this.collections = Map.copyOf(b.collections);
+        this.settings = Map.copyOf(b.settings);
+        this.collectionOrder = List.copyOf(b.collections.keySet());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads options from a {@code .yaml}/{@code .yml}, {@code .json} or {@code .properties}
+     * file with namespaced keys ({@code offline.backend}, {@code offline.path}, ...). A relative
+     * {@code offline.path} is resolved against the file's directory.
+     *
+     * @throws ConfigurationException naming the file and the key at fault
+     */
+    public static StoreOptions load(Path file) {
+        return OptionsLoader.load(file).build();
+    }
+
+    /** The backend's name, e.g. {@code "memory"}. */
+    public String backend() {
+        return backend;
+    }
+
+    /** The backend provider given explicitly, bypassing discovery by name. */
+    public Optional<StorageBackendProvider> backendProvider() {
+        return Optional.ofNullable(backendProvider);
+    }
+
+    /** The directory the backend keeps its files in, if one was given. */
+    public Optional<Path> path() {
+        return Optional.ofNullable(path);
+    }
+
+    public String databaseName() {
+        return databaseName;
+    }
+
+    /** The schema version the application expects (used by migrations). */
+    public int version() {
+        return version;
+    }
+
+    public Durability durability() {
+        return durability;
+    }
+
+    /** The declared collections, in declaration order. */
+    public List<CollectionSchema> collections() {
+        return collectionOrder.stream().map(collections::get).toList();
+    }
+
+    /** The declared schema of a collection. */
+    public Optional<CollectionSchema> collection(String name) {
+        return Optional.ofNullable(collections.get(name));
+    }
+
+    /** Backend-specific settings. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /** The configuration handed to the backend. */
+    public BackendConfig backendConfig() {
+        return new BackendConfig(path, databaseName, durability, settings);
+    }
+
+    /** A builder holding these options, to derive changed ones. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.backend = backend;
+        b.backendProvider = backendProvider;
+        b.path = path;
+        b.databaseName = databaseName;
+        b.version = version;
+        b.durability = durability;
+        collections().forEach(c -> b.collections.put(c.name(), c));
+        b.settings.putAll(settings);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "StoreOptions{backend=" + backend + ", path=" + path + ", databaseName=" + databaseName
+                + ", version=" + version + ", durability=" + durability + ", collections=" + collectionOrder + "}";
+    }
+
+    /** Builds {@link StoreOptions}; each setter fails fast on a bad value. */
+    public static final class Builder {
+        private String backend;
+        private StorageBackendProvider backendProvider;
+        private Path path;
+        private String databaseName = "offline";
+        private int version = 1;
+        private Durability durability = Durability.SYNC;
+        private final Map<String, CollectionSchema> collections = new LinkedHashMap<>();
+        private final Map<String, String> settings = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The backend by name, as its provider declares it ({@code memory}, {@code mapdb}, ...). */
+        public Builder backend(String name) {
+            if (name == null || name.isBlank()) {
+                throw new ConfigurationException("backend name must not be blank");
+            }
+            if (backendProvider != null && !backendProvider.name().equals(name)) {
+                throw new ConfigurationException("backend '" + name + "' conflicts with the provider already set, '"
+                        + backendProvider.name() + "'");
+            }
+            this.backend = name;
+            return this;
+        }
+
+        /** A backend provider given directly: no discovery, and its name becomes the backend name. */
+        public Builder backend(StorageBackendProvider provider) {
+            Objects.requireNonNull(provider, "provider");
+            if (backend != null && !backend.equals(provider.name())) {
+                throw new ConfigurationException("provider '" + provider.name() + "' conflicts with backend '"
+                        + backend + "' already set");
+            }
+            this.backendProvider = provider;
+            this.backend = provider.name();
+            return this;
+        }
+
+        /** The directory for the backend's files. */
+        public Builder path(Path path) {
+            this.path = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        public Builder databaseName(String name) {
+            if (name == null || !name.matches("[A-Za-z0-9_\\-]{1,64}")) {
+                throw new ConfigurationException("database name '" + name + "' must be 1 to 64 letters, digits, '_' or '-'");
+            }
+            this.databaseName = name;
+            return this;
+        }
+
+        /** The schema version, at least 1. */
+        public Builder version(int version) {
+            if (version < 1) {
+                throw new ConfigurationException("version must be at least 1, got " + version);
+            }
+            this.version = version;
+            return this;
+        }
+
+        public Builder durability(Durability durability) {
+            this.durability = Objects.requireNonNull(durability, "durability");
+            return this;
+        }
+
+        /** Declares a collection; declaring the same name twice is an error. */
+        public Builder collection(CollectionSchema schema) {
+            Objects.requireNonNull(schema, "schema");
+            if (collections.putIfAbsent(schema.name(), schema) != null) {
+                throw new ConfigurationException("collection '" + schema.name() + "' is declared twice");
+            }
+            return this;
+        }
+
+        /** A backend-specific setting. */
+        public Builder setting(String key, String value) {
+            if (key == null || key.isBlank()) {
+                throw new ConfigurationException("setting key must not be blank");
+            }
+            settings.put(key, Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * @throws ConfigurationException if no backend was chosen
+         */
+        public StoreOptions build() {
+            if (backend == null) {
+                throw new ConfigurationException("no backend chosen: set offline.backend (e.g. memory, mapdb, derby)");
+            }
+            return new StoreOptions(this);
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package io.offlinestore.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.offlinestore.ConfigurationException;
+import io.offlinestore.Durability;
+import io.offlinestore.StoreOptions;
+import io.offlinestore.schema.CollectionSchema;
+import io.offlinestore.schema.IndexDefinition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads store options from YAML, JSON or properties files. All three become one tree under the
+ * {@code offline} namespace (dotted keys are expanded into nested objects), which is then bound
+ * strictly: an unknown key or a bad value is a {@link ConfigurationException} naming the file
+ * and the key.
+ */
+public final class OptionsLoader {
+    private static final String ROOT = "offline";
+    private static final Set<String> STORE_KEYS =
+            Set.of("backend", "path", "database-name", "version", "durability", "collections", "settings");
+    private static final Set<String> COLLECTION_KEYS = Set.of("name", "key-path", "generate-ids", "indexes");
+    private static final Set<String> INDEX_KEYS = Set.of("name", "fields", "unique");
+
+    private final Path file;
+
+    private OptionsLoader(Path file) {
+        this.file = file;
+    }
+
+    /** A builder filled from the file, so callers can still override single options. */
+    public static StoreOptions.Builder load(Path file) {
+        return new OptionsLoader(file).bind(new OptionsLoader(file).read());
+    }
+
+    private ObjectNode read() {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationException("config file " + file + " does not exist");
+        }
+        try {
+            JsonNode tree;
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                tree = new YAMLMapper().readTree(file.toFile());
+            } else if (name.endsWith(".json")) {
+                tree = Json.MAPPER.readTree(file.toFile());
+            } else if (name.endsWith(".properties")) {
+                tree = properties();
+            } else {
+                throw new ConfigurationException("config file " + file
+                        + " must end in .yaml, .yml, .json or .properties");
+            }
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                tree = Json.MAPPER.createObjectNode();
+            }
+            if (!tree.isObject()) {
+                throw new ConfigurationException("config file " + file + " must hold an object of keys");
+            }
+            return expand((ObjectNode) tree);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectNode properties() throws IOException {
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+        }
+        ObjectNode tree = Json.MAPPER.createObjectNode();
+        for (String key : props.stringPropertyNames()) {
+            tree.put(key, props.getProperty(key).trim());
+        }
+        return tree;
+    }
+
+    /** Turns {@code {"a.b": 1}} into {@code {"a": {"b": 1}}}, recursively. */
+    private ObjectNode expand(ObjectNode node) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode value = entry.getValue().isObject() ? expand((ObjectNode) entry.getValue()) : entry.getValue();
+            String[] parts = entry.getKey().split("\\.");
+            ObjectNode parent = out;
+            for (int i = 0; i < parts.length - 1; i++) {
+                JsonNode child = parent.get(parts[i]);
+                if (child == null) {
+                    parent = parent.putObject(parts[i]);
+                } else if (child.isObject()) {
+                    parent = (ObjectNode) child;
+                } else {
+                    throw fail(entry.getKey(), "conflicts with a value set at '" + parts[i] + "'");
+                }
+            }
+            String last = parts[parts.length - 1];
+            JsonNode existing = parent.get(last);
+            if (existing != null && existing.isObject() && value.isObject()) {
+                ((ObjectNode) existing).setAll((ObjectNode) value);
+            } else if (existing != null) {
+                throw fail(entry.getKey(), "is set twice");
+            } else {
+                parent.set(last, value);
+            }
+        }
+        return out;
+    }
+
+    private StoreOptions.Builder bind(ObjectNode tree) {
+        for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!key.equals(ROOT)) {
+                throw fail(key, "is not an Offline Store key (keys start with 'offline.')");
+            }
+        }
+        JsonNode root = tree.path(ROOT);
+        StoreOptions.Builder builder = StoreOptions.builder();
+        if (!root.isObject()) {
+            return builder;
+        }
+        checkKeys(root, STORE_KEYS, ROOT);
+        apply(root, "backend", ROOT, v -> builder.backend(text(v, "offline.backend")));
+        apply(root, "path", ROOT, v -> builder.path(resolve(text(v, "offline.path"))));
+        apply(root, "database-name", ROOT, v -> builder.databaseName(text(v, "offline.database-name")));
+        apply(root, "version", ROOT, v -> builder.version(integer(v, "offline.version")));
+        apply(root, "durability", ROOT, v -> builder.durability(durability(text(v, "offline.durability"))));
+        JsonNode settings = root.path("settings");
+        if (settings.isObject()) {
+            flatten(settings, "").forEach(builder::setting);
+        }
+        JsonNode collections = root.path("collections");
+        if (!collections.isMissingNode()) {
+            collections(collections).forEach(builder::collection);
+        }
+        return builder;
+    }
+
+    private List<CollectionSchema> collections(JsonNode node) {
+        List<CollectionSchema> schemas = new ArrayList<>();
+        String where = "offline.collections";
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode c = node.get(i);
+                String at = where + "[" + i + "]";
+                schemas.add(collection(text(c.path("name"), at + ".name"), c, at));
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> schemas.add(collection(e.getKey(), e.getValue(), where + "." + e.getKey())));
+        } else {
+            throw fail(where, "must be a list or a map of collections");
+        }
+        return schemas;
+    }
+
+    private CollectionSchema collection(String name, JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw fail(where, "must be an object");
+        }
+        checkKeys(node, COLLECTION_KEYS, where);
+        try {
+            CollectionSchema.Builder builder = CollectionSchema.builder(name);
+            apply(node, "key-path", where, v -> builder.keyPath(text(v, where + ".key-path")));
+            apply(node, "generate-ids", where, v -> builder.generateIds(bool(v, where + ".generate-ids")));
+            JsonNode indexes = node.path("indexes");
+            if (indexes.isArray()) {
+                for (int i = 0; i < indexes.size(); i++) {
+                    JsonNode index = indexes.get(i);
+                    builder.index(index(index.path("name").isMissingNode() ? null
+                            : text(index.get("name"), where + ".indexes[" + i + "].name"), index, where + ".indexes[" + i + "]"));
+                }
+            } else if (indexes.isObject()) {
+                indexes.fields().forEachRemaining(e ->
+                        builder.index(index(e.getKey(), e.getValue(), where + ".indexes." + e.getKey())));
+            } else if (!indexes.isMissingNode()) {
+                throw fail(where + ".indexes", "must be a list or a map of indexes");
+            }
+            return builder.build();
+        } catch (ConfigurationException e) {
+            if (e.getMessage().startsWith("config file")) {
+                throw e;
+            }
+            throw fail(where, e.getMessage());
+        }
+    }
+
+    private IndexDefinition index(String name, JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw fail(where, "must be an object with 'fields'");
+        }
+        checkKeys(node, INDEX_KEYS, where);
+        JsonNode fields = node.path("fields");
+        List<String> names = new ArrayList<>();
+        if (fields.isArray()) {
+            fields.forEach(f -> names.add(text(f, where + ".fields")));
+        } else if (fields.isTextual()) {
+            for (String f : fields.textValue().split(",")) {
+                names.add(f.trim());
+            }
+        } else {
+            throw fail(where + ".fields", "must be a list of field paths or a comma-separated string");
+        }
+        boolean unique = !node.path("unique").isMissingNode() && bool(node.get("unique"), where + ".unique");
+        return new IndexDefinition(name, names, unique);
+    }
+
+    private void checkKeys(JsonNode node, Set<String> allowed, String where) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw fail(where + "." + key, "is not a known key; expected one of " + new java.util.TreeSet<>(allowed));
+            }
+        }
+    }
+
+    private void apply(JsonNode node, String key, String where, Consumer<JsonNode> setter) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return;
+        }
+        try {
+            setter.accept(value);
+        } catch (ConfigurationException e) {
+            if (e.getMessage().startsWith("config file")) {
+                throw e;
+            }
+            throw fail(where + "." + key, e.getMessage());
+        }
+    }
+
+    private Map<String, String> flatten(JsonNode node, String prefix) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (e.getValue().isObject()) {
+                out.putAll(flatten(e.getValue(), key));
+            } else {
+                out.put(key, e.getValue().asText());
+            }
+        });
+        return out;
+    }
+
+    private Path resolve(String path) {
+        Path p = Path.of(path);
+        Path dir = file.toAbsolutePath().getParent();
+        return p.isAbsolute() || dir == null ? p : dir.resolve(p).normalize();
+    }
+
+    private String text(JsonNode value, String key) {
+        if (value == null || !value.isValueNode() || value.isNull()) {
+            throw fail(key, "must be a string");
+        }
+        return value.asText();
+    }
+
+    private int integer(JsonNode value, String key) {
+        String text = value.asText().trim();
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw fail(key, "must be an integer, got '" + text + "'");
+        }
+    }
+
+    private boolean bool(JsonNode value, String key) {
+        String text = value.asText().trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw fail(key, "must be true or false, got '" + text + "'");
+        };
+    }
+
+    private Durability durability(String text) {
+        try {
+            return Durability.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("must be 'sync' or 'relaxed', got '" + text + "'");
+        }
+    }
+
+    private ConfigurationException fail(String key, String problem) {
+        return new ConfigurationException("config file " + file + ": " + key + " " + problem);
+    }
+}

@@ -1,0 +1,141 @@
+package io.offlinestore.schema;
+
+import io.offlinestore.ConfigurationException;
+import io.offlinestore.Document;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a collection is: its name, the field holding each document's id (its key path), its
+ * secondary indexes, and whether ids are generated for documents created without one.
+ */
+public final class CollectionSchema {
+    private final String name;
+    private final String keyPath;
+    private final List<IndexDefinition> indexes;
+    private final boolean generateIds;
+
+    private CollectionSchema(Builder builder) {
+        this.name = builder.name;
+        this.keyPath = builder.keyPath;
+        this.indexes = List.copyOf(builder.indexes.values());
+        this.generateIds = builder.generateIds;
+    }
+
+    /** A builder for the collection with this name. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The schema a collection gets when it is first written without having been declared. */
+    public static CollectionSchema implicit(String name) {
+        return builder(name).build();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String keyPath() {
+        return keyPath;
+    }
+
+    public List<IndexDefinition> indexes() {
+        return indexes;
+    }
+
+    /** Whether a document created without an id gets a generated one instead of being rejected. */
+    public boolean generateIds() {
+        return generateIds;
+    }
+
+    /** A builder holding this schema's settings, to derive a changed schema. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(name).keyPath(keyPath);
+        indexes.forEach(builder::index);
+        return builder.generateIds(generateIds);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CollectionSchema other && name.equals(other.name) && keyPath.equals(other.keyPath)
+                && indexes.equals(other.indexes) && generateIds == other.generateIds;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, keyPath, indexes, generateIds);
+    }
+
+    @Override
+    public String toString() {
+        return "CollectionSchema{name=" + name + ", keyPath=" + keyPath + ", indexes=" + indexes
+                + ", generateIds=" + generateIds + "}";
+    }
+
+    /** Builds a {@link CollectionSchema}; each setter rejects a bad value at once. */
+    public static final class Builder {
+        private final String name;
+        private String keyPath = Document.DEFAULT_KEY_PATH;
+        private final Map<String, IndexDefinition> indexes = new LinkedHashMap<>();
+        private boolean generateIds;
+
+        private Builder(String name) {
+            this.name = requireName(name);
+        }
+
+        /** The field holding the document id (default {@code id}). */
+        public Builder keyPath(String keyPath) {
+            this.keyPath = FieldPaths.require(keyPath, "key path of collection '" + name + "'");
+            return this;
+        }
+
+        /** Adds a secondary index; a second index with the same name is rejected. */
+        public Builder index(IndexDefinition index) {
+            Objects.requireNonNull(index, "index");
+            if (indexes.putIfAbsent(index.name(), index) != null) {
+                throw new ConfigurationException("collection '" + name + "' declares index '" + index.name() + "' twice");
+            }
+            return this;
+        }
+
+        /** Whether documents created without an id get a generated one (default: rejected). */
+        public Builder generateIds(boolean generateIds) {
+            this.generateIds = generateIds;
+            return this;
+        }
+
+        public CollectionSchema build() {
+            for (IndexDefinition index : indexes.values()) {
+                if (index.fields().contains(keyPath)) {
+                    throw new ConfigurationException("index '" + index.name() + "' of collection '" + name
+                            + "' covers the key path '" + keyPath + "', which is already unique and ordered");
+                }
+            }
+            return new CollectionSchema(this);
+        }
+
+        private static String requireName(String name) {
+            if (name == null || !name.matches("[A-Za-z0-9_\\-]{1,64}")) {
+                throw new ConfigurationException("collection name '" + name
+                        + "' must be 1 to 64 letters, digits, '_' or '-'");
+            }
+            return name;
+        }
+    }
+
+    /** A copy of the schema's index list with one more index. */
+    public CollectionSchema withIndex(IndexDefinition index) {
+        return toBuilder().index(index).build();
+    }
+
+    /** A copy of the schema without the named index. */
+    public CollectionSchema withoutIndex(String indexName) {
+        Builder builder = new Builder(name).keyPath(keyPath).generateIds(generateIds);
+        new ArrayList<>(indexes).stream().filter(i -> !i.name().equals(indexName)).forEach(builder::index);
+        return builder.build();
+    }
+}

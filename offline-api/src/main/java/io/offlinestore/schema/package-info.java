@@ -1,0 +1,2 @@
+/** Collection schemas: key paths and secondary index definitions. */
+package io.offlinestore.schema;

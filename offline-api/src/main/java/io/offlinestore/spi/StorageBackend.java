@@ -1,0 +1,56 @@
+package io.offlinestore.spi;
+
+import java.util.Set;
+
+/**
+ * An ordered, transactional key-value store of named keyspaces: the whole contract a storage
+ * backend implements. Keys and values are byte arrays; keys are ordered by unsigned
+ * lexicographic comparison. Everything else (documents, indexes, change log, metadata) the
+ * engine builds on top. Implementations must be safe for concurrent use by several threads;
+ * the engine serialises writes, so {@link #apply} is never called concurrently with itself.
+ *
+ * <p>Reads and scans of a keyspace that does not exist fail with a
+ * {@link io.offlinestore.StorageException}. Byte arrays passed in or returned are not retained
+ * or changed after the call by either side.
+ */
+public interface StorageBackend extends AutoCloseable {
+
+    /** The optional guarantees this backend gives. */
+    Set<Capability> capabilities();
+
+    /** Creates a keyspace if it does not exist yet. Names follow {@link KeyspaceNames}. */
+    void createKeyspace(String keyspace);
+
+    /** Drops a keyspace and all its entries, if it exists. */
+    void dropKeyspace(String keyspace);
+
+    /** The names of the existing keyspaces. */
+    Set<String> keyspaces();
+
+    /** The value stored under the key, or {@code null} when there is none. */
+    byte[] get(String keyspace, byte[] key);
+
+    /**
+     * The entries whose keys fall in the range, in ascending key order, or descending when
+     * {@code reverse} is set. The caller closes the cursor.
+     */
+    KeyValueCursor scan(String keyspace, KeyRange range, boolean reverse);
+
+    /**
+     * Applies every operation of the batch, in order, as one atomic step: after a crash either
+     * all of them are visible or none. When the backend is {@link Capability#DURABLE} and the
+     * store's durability is {@code SYNC}, the batch survives a killed process once this returns.
+     * An operation on a keyspace that does not exist fails the whole batch.
+     */
+    void apply(WriteBatch batch);
+
+    /** Entry counts and sizes per keyspace. */
+    BackendStats stats();
+
+    /** Reclaims space left by deleted entries, where the backend can. */
+    void compact();
+
+    /** Releases files, locks and memory. Further calls fail; a second close does nothing. */
+    @Override
+    void close();
+}

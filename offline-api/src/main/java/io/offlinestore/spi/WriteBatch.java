@@ -1,0 +1,76 @@
+package io.offlinestore.spi;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The writes of one atomic commit, across any number of keyspaces, in the order they apply.
+ * Built by the engine and handed to {@link StorageBackend#apply}; not thread-safe. Arrays
+ * passed in are copied.
+ */
+public final class WriteBatch {
+    private final List<Operation> operations = new ArrayList<>();
+    private long bytes;
+
+    /** One write of a batch. */
+    public sealed interface Operation {
+        String keyspace();
+
+        byte[] key();
+    }
+
+    /** Stores {@code value} under {@code key}, replacing any value there. */
+    public record Put(String keyspace, byte[] key, byte[] value) implements Operation {
+    }
+
+    /** Removes the entry under {@code key}, if there is one. */
+    public record Delete(String keyspace, byte[] key) implements Operation {
+    }
+
+    public WriteBatch put(String keyspace, byte[] key, byte[] value) {
+        Objects.requireNonNull(keyspace, "keyspace");
+        Objects.requireNonNull(value, "value");
+        operations.add(new Put(keyspace, key.clone(), value.clone()));
+        bytes += key.length + value.length;
+        return this;
+    }
+
+    public WriteBatch delete(String keyspace, byte[] key) {
+        Objects.requireNonNull(keyspace, "keyspace");
+        operations.add(new Delete(keyspace, key.clone()));
+        bytes += key.length;
+        return this;
+    }
+
+    /** Appends every operation of another batch. */
+    public WriteBatch addAll(WriteBatch other) {
+        operations.addAll(other.operations);
+        bytes += other.bytes;
+        return this;
+    }
+
+    /** The operations, in order (a read-only view). */
+    public List<Operation> operations() {
+        return Collections.unmodifiableList(operations);
+    }
+
+    public boolean isEmpty() {
+        return operations.isEmpty();
+    }
+
+    public int size() {
+        return operations.size();
+    }
+
+    /** Total bytes of keys and values, a measure for limits and progress. */
+    public long sizeInBytes() {
+        return bytes;
+    }
+
+    @Override
+    public String toString() {
+        return "WriteBatch{" + operations.size() + " operations, " + bytes + " bytes}";
+    }
+}
