@@ -71,6 +71,20 @@ public final class Document {
         return new Document(((ObjectNode) tree).deepCopy(), DEFAULT_KEY_PATH);
     }
 
+    /**
+     * A document over the given tree itself, without copying it: the tree becomes the
+     * document's and the caller must not change it afterwards. For codecs and the engine, which
+     * build trees no one else holds.
+     *
+     * @throws InvalidDocumentException if the tree is not a JSON object
+     */
+    public static Document adopt(JsonNode tree) {
+        if (!(tree instanceof ObjectNode object)) {
+            return of(tree);
+        }
+        return new Document(object, DEFAULT_KEY_PATH);
+    }
+
     /** An empty document. */
     public static Document empty() {
         return new Document(Json.MAPPER.createObjectNode(), DEFAULT_KEY_PATH);

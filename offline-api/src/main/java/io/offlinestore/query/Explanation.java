@@ -5,12 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the store will run a query, as returned by {@code explain}: which access path (an id
- * lookup, an index scan over key ranges, or a full scan), the filter left to check on each
+ * How the store will run a query, as returned by {@code explain}: which access path (id
+ * lookups or id ranges, an index scan over key ranges, or a full scan), the filter left to check on each
  * fetched document, and whether sort and limit are served by the index order.
  *
  * @param collection     the collection queried
- * @param access         {@code ID_LOOKUP}, {@code INDEX_SCAN} or {@code FULL_SCAN}
+ * @param access         {@code PRIMARY_KEY}, {@code INDEX_SCAN} or {@code FULL_SCAN}
  * @param index          the index used, when one is
  * @param keyRanges      the scanned ranges of index (or id) values, readable
  * @param reverse        whether the scan walks keys in descending order
@@ -24,7 +24,14 @@ public record Explanation(String collection, Access access, Optional<String> ind
                           List<String> candidates) {
 
     /** The access path of a plan. */
-    public enum Access { ID_LOOKUP, INDEX_SCAN, FULL_SCAN }
+    public enum Access {
+        /** Point lookups or ranges of document ids. */
+        PRIMARY_KEY,
+        /** Ranges of a secondary index, fetching each document found. */
+        INDEX_SCAN,
+        /** Every document of the collection. */
+        FULL_SCAN
+    }
 
     public Explanation {
         Objects.requireNonNull(collection, "collection");
@@ -39,7 +46,7 @@ public record Explanation(String collection, Access access, Optional<String> ind
         StringBuilder text = new StringBuilder();
         text.append("collection: ").append(collection).append('\n');
         text.append("access:     ").append(switch (access) {
-            case ID_LOOKUP -> "id lookup";
+            case PRIMARY_KEY -> "primary key (document ids)";
             case INDEX_SCAN -> "index scan on '" + index.orElse("?") + "'";
             case FULL_SCAN -> "full scan";
         }).append(reverse ? " (reverse)" : "").append('\n');

@@ -47,6 +47,11 @@ public final class CollectionSchema {
         return indexes;
     }
 
+    /** The index with this name, if the schema declares one. */
+    public java.util.Optional<IndexDefinition> index(String indexName) {
+        return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
+    }
+
     /** Whether a document created without an id gets a generated one instead of being rejected. */
     public boolean generateIds() {
         return generateIds;

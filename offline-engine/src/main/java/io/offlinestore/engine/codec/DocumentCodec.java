@@ -1,0 +1,15 @@
+package io.offlinestore.engine.codec;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns document bodies into the bytes a backend stores and back. The default is Smile, a
+ * compact binary JSON; bind another implementation in Guice to change it (existing data must
+ * then be migrated).
+ */
+public interface DocumentCodec {
+
+    byte[] encode(ObjectNode document);
+
+    ObjectNode decode(byte[] bytes);
+}

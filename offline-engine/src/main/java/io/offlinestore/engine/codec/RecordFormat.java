@@ -1,0 +1,44 @@
+package io.offlinestore.engine.codec;
+
+import io.offlinestore.StorageException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The byte layout of a stored record: a format byte, the version, created and updated times
+ * (8 bytes each, big-endian) and then the body as the {@link DocumentCodec} writes it.
+ */
+public final class RecordFormat {
+    private static final byte FORMAT_1 = 1;
+    private static final int HEADER = 1 + 8 + 8 + 8;
+
+    private final DocumentCodec codec;
+
+    public RecordFormat(DocumentCodec codec) {
+        this.codec = codec;
+    }
+
+    public byte[] encode(StoredRecord record) {
+        byte[] body = codec.encode(record.body());
+        return ByteBuffer.allocate(HEADER + body.length)
+                .put(FORMAT_1)
+                .putLong(record.version())
+                .putLong(record.createdAt())
+                .putLong(record.updatedAt())
+                .put(body)
+                .array();
+    }
+
+    public StoredRecord decode(byte[] bytes) {
+        if (bytes.length < HEADER || bytes[0] != FORMAT_1) {
+            throw new StorageException("stored record has an unknown format (first byte "
+                    + (bytes.length == 0 ? "missing" : bytes[0]) + ")");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        buffer.get();
+        long version = buffer.getLong();
+        long created = buffer.getLong();
+        long updated = buffer.getLong();
+        return new StoredRecord(version, created, updated, codec.decode(Arrays.copyOfRange(bytes, HEADER, bytes.length)));
+    }
+}

@@ -1,0 +1,165 @@
+package io.offlinestore.engine.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.offlinestore.engine.codec.KeyCodec;
+import io.offlinestore.engine.codec.RecordFormat;
+import io.offlinestore.engine.codec.StoredRecord;
+import io.offlinestore.spi.KeyRange;
+import io.offlinestore.spi.KeyValue;
+import io.offlinestore.spi.KeyValueCursor;
+import io.offlinestore.spi.StorageBackend;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * Runs a plan's scans against the backend and yields the stored records they reach, in scan
+ * order, one range after another, opening one backend cursor at a time. Index entries whose
+ * document has gone meanwhile are skipped; on a multikey index each document is yielded once.
+ */
+public final class PlanExecutor {
+    private final StorageBackend backend;
+    private final RecordFormat format;
+
+    public PlanExecutor(StorageBackend backend, RecordFormat format) {
+        this.backend = backend;
+        this.format = format;
+    }
+
+    /** The records the plan reaches in {@code documentsKeyspace} (not yet filtered by the residual). */
+    public RecordCursor scan(QueryPlan plan, String documentsKeyspace) {
+        if (plan instanceof QueryPlan.FullScanPlan full) {
+            return new RangeCursor(documentsKeyspace, List.of(new ScanRange(KeyRange.all(), "all")), full.reverse());
+        }
+        if (plan instanceof QueryPlan.PrimaryKeyScanPlan primary) {
+            return new RangeCursor(documentsKeyspace, primary.ranges(), primary.reverse());
+        }
+        QueryPlan.IndexScanPlan index = (QueryPlan.IndexScanPlan) plan;
+        return new IndexCursor(documentsKeyspace, index);
+    }
+
+    /** Counts the index entries of a plan without fetching documents (valid when nothing is left to check). */
+    public long countEntries(QueryPlan.IndexScanPlan plan) {
+        long count = 0;
+        for (ScanRange range : plan.ranges()) {
+            try (KeyValueCursor cursor = backend.scan(plan.index().keyspace(), range.range(), false)) {
+                while (cursor.hasNext()) {
+                    cursor.next();
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Walks ranges of one keyspace in order, one backend cursor at a time. */
+    private class RangeCursor implements RecordCursor {
+        private final String keyspace;
+        private final Iterator<ScanRange> ranges;
+        private final boolean reverse;
+        private KeyValueCursor current;
+        private StoredRecord next;
+
+        RangeCursor(String keyspace, List<ScanRange> ranges, boolean reverse) {
+            this.keyspace = keyspace;
+            this.ranges = (reverse ? reversed(ranges) : ranges).iterator();
+            this.reverse = reverse;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                KeyValue entry = nextEntry();
+                if (entry == null) {
+                    return false;
+                }
+                next = format.decode(entry.value());
+            }
+            return true;
+        }
+
+        KeyValue nextEntry() {
+            while (current == null || !current.hasNext()) {
+                if (current != null) {
+                    current.close();
+                    current = null;
+                }
+                if (!ranges.hasNext()) {
+                    return null;
+                }
+                current = backend.scan(keyspace, ranges.next().range(), reverse);
+            }
+            return current.next();
+        }
+
+        @Override
+        public StoredRecord next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            StoredRecord record = next;
+            next = null;
+            return record;
+        }
+
+        @Override
+        public void close() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+    }
+
+    /** Walks index ranges and fetches each entry's document. */
+    private final class IndexCursor extends RangeCursor {
+        private final String documentsKeyspace;
+        private final Set<ByteBuffer> seen;
+        private StoredRecord pending;
+
+        IndexCursor(String documentsKeyspace, QueryPlan.IndexScanPlan plan) {
+            super(plan.index().keyspace(), plan.ranges(), plan.reverse());
+            this.documentsKeyspace = documentsKeyspace;
+            this.seen = plan.deduplicate() ? new HashSet<>() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (pending == null) {
+                KeyValue entry = nextEntry();
+                if (entry == null) {
+                    return false;
+                }
+                List<JsonNode> tuple = KeyCodec.decodeTuple(entry.key());
+                byte[] id = KeyCodec.encode(tuple.get(tuple.size() - 1));
+                if (seen != null && !seen.add(ByteBuffer.wrap(id))) {
+                    continue;
+                }
+                byte[] stored = backend.get(documentsKeyspace, id);
+                if (stored != null) {
+                    pending = format.decode(stored);
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public StoredRecord next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            StoredRecord record = pending;
+            pending = null;
+            return record;
+        }
+    }
+
+    private static List<ScanRange> reversed(List<ScanRange> ranges) {
+        List<ScanRange> copy = new java.util.ArrayList<>(ranges);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+}

@@ -1,0 +1,250 @@
+package io.offlinestore.engine.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.offlinestore.ConfigurationException;
+import io.offlinestore.DocumentCollection;
+import io.offlinestore.OfflineStore;
+import io.offlinestore.StorageException;
+import io.offlinestore.StoreOptions;
+import io.offlinestore.TypedCollection;
+import io.offlinestore.engine.IdGenerator;
+import io.offlinestore.engine.OfflineStoreModule;
+import io.offlinestore.engine.codec.DocumentCodec;
+import io.offlinestore.engine.codec.RecordFormat;
+import io.offlinestore.engine.index.IndexState;
+import io.offlinestore.engine.plan.PlanExecutor;
+import io.offlinestore.schema.CollectionSchema;
+import io.offlinestore.schema.IndexDefinition;
+import io.offlinestore.spi.StorageBackend;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's {@link OfflineStore}: owns the backend, the catalog and the write lock. Writes
+ * are serialised: each runs as one {@link Commit} under the lock and reaches the backend as one
+ * atomic batch; reads take no lock.
+ */
+public final class EngineOfflineStore implements OfflineStore {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineOfflineStore.class);
+
+    private final StoreOptions options;
+    private final StorageBackend backend;
+    private final RecordFormat format;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final ObjectMapper mapper;
+    private final PlanExecutor executor;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ConcurrentHashMap<String, EngineCollection> collections = new ConcurrentHashMap<>();
+    private final Catalog catalog;
+    private volatile boolean closed;
+
+    @Inject
+    public EngineOfflineStore(StoreOptions options, StorageBackend backend, DocumentCodec codec, Clock clock,
+                              IdGenerator ids, @Named(OfflineStoreModule.MAPPER) ObjectMapper mapper) {
+        this.options = options;
+        this.backend = backend;
+        this.format = new RecordFormat(codec);
+        this.clock = clock;
+        this.ids = ids;
+        this.mapper = mapper;
+        this.executor = new PlanExecutor(backend, format);
+        try {
+            this.catalog = Catalog.load(backend);
+            dropOrphanIndexKeyspaces();
+            options.collections().forEach(this::declare);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        LOG.info("opened store '{}' on backend '{}'{}", options.databaseName(), options.backend(),
+                options.path().map(p -> " at " + p).orElse(""));
+    }
+
+    @Override
+    public DocumentCollection collection(String name) {
+        ensureOpen();
+        return collections.computeIfAbsent(name, n -> {
+            CollectionSchema.builder(n);
+            return new EngineCollection(this, n);
+        });
+    }
+
+    @Override
+    public <T> TypedCollection<T> collection(String name, Class<T> type) {
+        return new MappedCollection<>(collection(name), type, mapper);
+    }
+
+    @Override
+    public Set<String> collectionNames() {
+        ensureOpen();
+        Set<String> names = new TreeSet<>();
+        catalog.all().forEach(state -> names.add(state.name()));
+        return names;
+    }
+
+    @Override
+    public List<CollectionSchema> schemas() {
+        ensureOpen();
+        return catalog.all().stream().map(CollectionState::schema).toList();
+    }
+
+    @Override
+    public StoreOptions options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            backend.close();
+            LOG.info("closed store '{}'", options.databaseName());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    // ---- for the collections of this package ----
+
+    CollectionState state(String collection) {
+        return catalog.getOrImplicit(collection);
+    }
+
+    StorageBackend backend() {
+        ensureOpen();
+        return backend;
+    }
+
+    RecordFormat format() {
+        return format;
+    }
+
+    PlanExecutor executor() {
+        ensureOpen();
+        return executor;
+    }
+
+    IdGenerator ids() {
+        return ids;
+    }
+
+    /** Runs {@code work} as one commit under the write lock and applies it atomically. */
+    <R> R write(Function<Commit, R> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            Commit commit = new Commit(backend, format, clock.millis());
+            R result = work.apply(commit);
+            catalog.publish(commit.apply());
+            return result;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Adds an index to a collection and fills it, in one batch. */
+    void createIndex(String collection, IndexDefinition definition) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            CollectionState state = catalog.getOrImplicit(collection);
+            if (!addIndex(state, definition)) {
+                LOG.debug("index '{}' of '{}' exists already", definition.name(), collection);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Removes an index: the catalog entry first, then its keyspace. */
+    boolean dropIndex(String collection, String name) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            CollectionState state = catalog.getOrImplicit(collection);
+            IndexState index = state.indexes().get(name);
+            if (index == null) {
+                return false;
+            }
+            CollectionState next = state.withoutIndex(name);
+            IndexBuilder.storeCatalog(backend, next);
+            catalog.publish(List.of(next.asStored()));
+            backend.dropKeyspace(index.keyspace());
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private boolean addIndex(CollectionState state, IndexDefinition definition) {
+        IndexState existing = state.indexes().get(definition.name());
+        if (existing != null) {
+            if (!existing.definition().equals(definition)) {
+                throw new ConfigurationException("collection '" + state.name() + "' already has an index named '"
+                        + definition.name() + "' over " + existing.definition().fields()
+                        + (existing.definition().unique() ? " (unique)" : "") + "; drop it before redefining it");
+            }
+            return false;
+        }
+        CollectionState next = new IndexBuilder(backend, format).build(state, definition);
+        catalog.publish(List.of(next));
+        return true;
+    }
+
+    /** Brings a declared collection into the catalog: stores it if new, adds declared indexes it lacks. */
+    private void declare(CollectionSchema schema) {
+        CollectionState state = catalog.get(schema.name()).orElse(null);
+        if (state == null) {
+            CollectionState fresh = CollectionState.fresh(schema);
+            IndexBuilder.storeCatalog(backend, fresh);
+            catalog.publish(List.of(fresh.asStored()));
+            return;
+        }
+        if (!state.keyPath().equals(schema.keyPath())) {
+            throw new ConfigurationException("collection '" + schema.name() + "' was created with key path '"
+                    + state.keyPath() + "' but the options declare '" + schema.keyPath() + "'");
+        }
+        if (state.schema().generateIds() != schema.generateIds()) {
+            CollectionSchema updated = state.schema().toBuilder().generateIds(schema.generateIds()).build();
+            state = new CollectionState(updated, state.indexes(), true);
+            IndexBuilder.storeCatalog(backend, state);
+            catalog.publish(List.of(state));
+        }
+        for (IndexDefinition index : schema.indexes()) {
+            if (addIndex(catalog.getOrImplicit(schema.name()), index)) {
+                LOG.info("built index '{}' of collection '{}'", index.name(), schema.name());
+            }
+        }
+    }
+
+    private void dropOrphanIndexKeyspaces() {
+        Set<String> known = new TreeSet<>();
+        catalog.all().forEach(state -> state.indexes().values().forEach(i -> known.add(i.keyspace())));
+        for (String keyspace : backend.keyspaces()) {
+            if (keyspace.startsWith("idx.") && !known.contains(keyspace)) {
+                LOG.warn("dropping keyspace '{}' of an index no collection declares (left by an interrupted index change)", keyspace);
+                backend.dropKeyspace(keyspace);
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StorageException("store '" + options.databaseName() + "' is closed");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.offlinestore.engine.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.offlinestore.internal.Json;
+import java.util.Iterator;
+import java.util.Map;
+
+/** JSON merge patch (RFC 7386): objects merge recursively, a null removes a field, anything else replaces. */
+final class JsonMergePatch {
+    private JsonMergePatch() {
+    }
+
+    /** The result of applying {@code patch} to {@code target}; neither argument is changed. */
+    static JsonNode apply(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch.deepCopy();
+        }
+        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : Json.MAPPER.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (entry.getValue().isNull()) {
+                result.remove(entry.getKey());
+            } else {
+                result.set(entry.getKey(), apply(result.get(entry.getKey()), entry.getValue()));
+            }
+        }
+        return result;
+    }
+}

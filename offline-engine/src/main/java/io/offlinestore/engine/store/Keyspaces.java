@@ -1,0 +1,20 @@
+package io.offlinestore.engine.store;
+
+/** Names of the backend keyspaces the engine lays out. */
+final class Keyspaces {
+    /** Collection schemas and index states, one entry per collection. */
+    static final String CATALOG = "catalog";
+
+    private Keyspaces() {
+    }
+
+    /** The documents of a collection, keyed by encoded id. */
+    static String documents(String collection) {
+        return "doc." + collection;
+    }
+
+    /** The entries of a secondary index, keyed by encoded values then id. */
+    static String index(String collection, String index) {
+        return "idx." + collection + "." + index;
+    }
+}
