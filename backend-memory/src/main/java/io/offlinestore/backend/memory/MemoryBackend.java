@@ -1,0 +1,160 @@
+package io.offlinestore.backend.memory;
+
+import io.offlinestore.StorageException;
+import io.offlinestore.spi.BackendStats;
+import io.offlinestore.spi.BackendStats.KeyspaceStats;
+import io.offlinestore.spi.Capability;
+import io.offlinestore.spi.KeyRange;
+import io.offlinestore.spi.KeyValueCursor;
+import io.offlinestore.spi.KeyspaceNames;
+import io.offlinestore.spi.StorageBackend;
+import io.offlinestore.spi.WriteBatch;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * A {@link StorageBackend} that keeps each keyspace in a {@link java.util.concurrent.ConcurrentSkipListMap}
+ * ordered by unsigned byte comparison. Nothing is written anywhere: the data is gone once the
+ * backend is closed, so it declares none of the optional {@link Capability capabilities}.
+ *
+ * <h2>Atomicity</h2>
+ * One {@link ReentrantReadWriteLock} guards the keyspaces. {@link #apply}, {@link #createKeyspace}
+ * and {@link #dropKeyspace} hold the write lock throughout; {@code apply} first checks every
+ * operation (the backend is open, each keyspace name is valid and exists) and only then writes,
+ * so a rejected batch changes nothing. {@link #get}, {@link #keyspaces}, {@link #stats} and each
+ * step of a cursor ({@code hasNext} or {@code next}) hold the read lock, so no reader ever runs
+ * while a batch is half applied, in one keyspace or across several.
+ *
+ * <p>A cursor holds the lock only inside a step, never between steps nor while the caller's
+ * code runs. So an open or abandoned cursor never blocks a writer, a thread may write while its
+ * own cursor is open, and there is no second lock to deadlock with. Between two steps whole
+ * batches may land; the skip list's weakly consistent iterators carry on over them without
+ * failing, which is why the maps are concurrent although every access is locked. A scan is
+ * therefore cheap (no copy) but not a snapshot: {@link Capability#SNAPSHOT_CURSORS} is not
+ * declared.
+ */
+public final class MemoryBackend implements StorageBackend {
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, MemoryKeyspace> keyspaces = new HashMap<>();
+    private boolean closed;
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of();
+    }
+
+    @Override
+    public void createKeyspace(String keyspace) {
+        KeyspaceNames.require(keyspace);
+        write(() -> keyspaces.computeIfAbsent(keyspace, name -> new MemoryKeyspace()));
+    }
+
+    @Override
+    public void dropKeyspace(String keyspace) {
+        write(() -> keyspaces.remove(keyspace));
+    }
+
+    @Override
+    public Set<String> keyspaces() {
+        return read(() -> Set.copyOf(keyspaces.keySet()));
+    }
+
+    @Override
+    public byte[] get(String keyspace, byte[] key) {
+        return read(() -> {
+            byte[] value = existing(keyspace).get(key);
+            return value == null ? null : value.clone();
+        });
+    }
+
+    @Override
+    public KeyValueCursor scan(String keyspace, KeyRange range, boolean reverse) {
+        return read(() -> new MemoryCursor(this, existing(keyspace).view(range, reverse).entrySet().iterator()));
+    }
+
+    @Override
+    public void apply(WriteBatch batch) {
+        write(() -> {
+            for (WriteBatch.Operation operation : batch.operations()) {
+                existing(KeyspaceNames.require(operation.keyspace()));
+            }
+            for (WriteBatch.Operation operation : batch.operations()) {
+                MemoryKeyspace keyspace = keyspaces.get(operation.keyspace());
+                if (operation instanceof WriteBatch.Put put) {
+                    keyspace.put(put.key(), put.value());
+                } else {
+                    keyspace.delete(operation.key());
+                }
+            }
+        });
+    }
+
+    @Override
+    public BackendStats stats() {
+        return read(() -> {
+            Map<String, KeyspaceStats> stats = new HashMap<>();
+            keyspaces.forEach((name, keyspace) -> stats.put(name, keyspace.stats()));
+            return new BackendStats(stats);
+        });
+    }
+
+    /** Nothing to reclaim: deleted entries leave no space behind. */
+    @Override
+    public void compact() {
+        read(() -> null);
+    }
+
+    @Override
+    public void close() {
+        Lock writeLock = lock.writeLock();
+        writeLock.lock();
+        try {
+            closed = true;
+            keyspaces.clear();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs a read under the read lock, failing if the backend is closed. */
+    <T> T read(Supplier<T> action) {
+        Lock readLock = lock.readLock();
+        readLock.lock();
+        try {
+            requireOpen();
+            return action.get();
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    private void write(Runnable action) {
+        Lock writeLock = lock.writeLock();
+        writeLock.lock();
+        try {
+            requireOpen();
+            action.run();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new StorageException("the memory backend is closed");
+        }
+    }
+
+    private MemoryKeyspace existing(String keyspace) {
+        MemoryKeyspace found = keyspaces.get(keyspace);
+        if (found == null) {
+            throw new StorageException("keyspace '" + keyspace + "' does not exist");
+        }
+        return found;
+    }
+}

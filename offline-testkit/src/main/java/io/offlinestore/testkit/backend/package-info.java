@@ -1,0 +1,5 @@
+/**
+ * The conformance suite of the storage SPI: {@link io.offlinestore.testkit.backend.StorageBackendContract},
+ * which every {@link io.offlinestore.spi.StorageBackend} implementation's tests extend.
+ */
+package io.offlinestore.testkit.backend;
