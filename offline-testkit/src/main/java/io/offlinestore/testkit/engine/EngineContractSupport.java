@@ -1,0 +1,61 @@
+package io.offlinestore.testkit.engine;
+
+import io.offlinestore.Document;
+import io.offlinestore.DocumentCollection;
+import io.offlinestore.OfflineStore;
+import io.offlinestore.StoreOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every engine contract shares: the backend hook, a fresh directory per test, and stores
+ * opened on it that are closed after the test.
+ */
+public abstract class EngineContractSupport {
+    @TempDir
+    protected Path directory;
+
+    private final List<OfflineStore> opened = new ArrayList<>();
+
+    /**
+     * Options selecting the backend under test, storing under {@code directory} where the
+     * backend keeps files: e.g. {@code StoreOptions.builder().backend("memory")}.
+     */
+    protected abstract StoreOptions.Builder configure(Path directory);
+
+    /** Opens a store on the backend under test. */
+    protected OfflineStore open() {
+        return open(b -> b);
+    }
+
+    /** Opens a store on the backend under test with extra options (collections, ...). */
+    protected OfflineStore open(UnaryOperator<StoreOptions.Builder> customize) {
+        OfflineStore store = OfflineStore.open(customize.apply(configure(directory)).build());
+        opened.add(store);
+        return store;
+    }
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(OfflineStore::close);
+    }
+
+    /** Parses JSON written with single quotes, for readable test data. */
+    protected static Document doc(String singleQuotedJson) {
+        return Document.parse(singleQuotedJson.replace('\'', '"'));
+    }
+
+    /** The ids of documents, in order. */
+    protected static List<Object> ids(List<Document> documents) {
+        return documents.stream().map(Document::id).toList();
+    }
+
+    /** Every document of a collection, in id order. */
+    protected static List<Document> all(DocumentCollection collection) {
+        return collection.query(io.offlinestore.query.Query.all());
+    }
+}
