@@ -44,6 +44,16 @@ public interface OfflineStore extends AutoCloseable {
     /** The schemas of the collections, declared or implicit, sorted by name. */
     List<CollectionSchema> schemas();
 
+    /**
+     * Walks every document and index entry and reports any disagreement: an index entry without
+     * its document or with values the document no longer has, a document missing from an index,
+     * a record that cannot be read.
+     */
+    IntegrityReport check();
+
+    /** How much each collection holds. */
+    StorageInfo storageInfo();
+
     /** The options the store was opened with. */
     StoreOptions options();
 

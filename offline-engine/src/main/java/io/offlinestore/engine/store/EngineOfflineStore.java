@@ -3,6 +3,8 @@ package io.offlinestore.engine.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offlinestore.ConfigurationException;
 import io.offlinestore.DocumentCollection;
+import io.offlinestore.IntegrityReport;
+import io.offlinestore.StorageInfo;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StorageException;
 import io.offlinestore.StoreOptions;
@@ -15,12 +17,16 @@ import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.engine.plan.PlanExecutor;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
+import io.offlinestore.spi.BackendStats;
 import io.offlinestore.spi.StorageBackend;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -96,6 +102,30 @@ public final class EngineOfflineStore implements OfflineStore {
     public List<CollectionSchema> schemas() {
         ensureOpen();
         return catalog.all().stream().map(CollectionState::schema).toList();
+    }
+
+    @Override
+    public IntegrityReport check() {
+        ensureOpen();
+        return new IntegrityChecker(backend, format).check(catalog.all());
+    }
+
+    @Override
+    public StorageInfo storageInfo() {
+        ensureOpen();
+        BackendStats stats = backend.stats();
+        Map<String, StorageInfo.CollectionUsage> usage = new TreeMap<>();
+        for (CollectionState state : catalog.all()) {
+            BackendStats.KeyspaceStats docs = stats.keyspaces().get(state.documentsKeyspace());
+            long indexBytes = state.indexes().values().stream()
+                    .map(index -> stats.keyspaces().get(index.keyspace()))
+                    .filter(Objects::nonNull)
+                    .mapToLong(BackendStats.KeyspaceStats::bytes)
+                    .sum();
+            usage.put(state.name(), new StorageInfo.CollectionUsage(docs == null ? 0 : docs.entries(),
+                    docs == null ? 0 : docs.bytes(), indexBytes));
+        }
+        return new StorageInfo(stats.totalBytes(), usage);
     }
 
     @Override
