@@ -120,7 +120,7 @@ public final class QueryPlanner {
         }
         boolean range = ranges != null;
         if (!range) {
-            ranges = points.stream().map(p -> new ScanRange(p.bytes().length == 0 ? KeyRange.all() : KeyRange.prefix(p.bytes()),
+            ranges = points.stream().map(p -> new ScanRange(p.bytes().length == 0 ? KeyRange.all() : KeyRange.halfOpen(p.bytes(), KeyCodec.prefixEnd(p.bytes())),
                     p.bytes().length == 0 ? "all keys" : p.description())).toList();
         }
         Order order = order(index, fields, multikey, equalityFields, singlePoint || index == null, sort);
@@ -201,7 +201,7 @@ public final class QueryPlanner {
             if (lower != null) {
                 Condition.Compare c = (Condition.Compare) lower.condition();
                 byte[] key = concat(point.bytes(), KeyCodec.encode(c.value()));
-                start = c.operator() == Operator.GTE ? key : KeyRange.successor(key);
+                start = c.operator() == Operator.GTE ? key : KeyCodec.prefixEnd(key);
                 from = field + (c.operator() == Operator.GTE ? " >= " : " > ") + Json.write(c.value());
             } else {
                 start = concat(point.bytes(), KeyCodec.bracketStart(sample));
@@ -210,7 +210,7 @@ public final class QueryPlanner {
             if (upper != null) {
                 Condition.Compare c = (Condition.Compare) upper.condition();
                 byte[] key = concat(point.bytes(), KeyCodec.encode(c.value()));
-                end = c.operator() == Operator.LT ? key : KeyRange.successor(key);
+                end = c.operator() == Operator.LT ? key : KeyCodec.prefixEnd(key);
                 to = field + (c.operator() == Operator.LT ? " < " : " <= ") + Json.write(c.value());
             } else {
                 end = concat(point.bytes(), KeyCodec.bracketEnd(sample));

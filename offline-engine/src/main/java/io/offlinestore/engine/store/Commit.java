@@ -211,7 +211,8 @@ final class Commit {
             if (other != null && !Arrays.equals(other.encodedId(), added.encodedId())) {
                 throw duplicate(state, index, added.change(), other.change().id);
             }
-            try (KeyValueCursor cursor = backend.scan(index.keyspace(), KeyRange.prefix(added.prefix()), false)) {
+            try (KeyValueCursor cursor = backend.scan(index.keyspace(),
+                    KeyRange.halfOpen(added.prefix(), KeyCodec.prefixEnd(added.prefix())), false)) {
                 while (cursor.hasNext()) {
                     KeyValue existing = cursor.next();
                     byte[] existingId = Arrays.copyOfRange(existing.key(), added.prefix().length, existing.key().length);

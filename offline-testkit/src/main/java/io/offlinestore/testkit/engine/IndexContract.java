@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.offlinestore.ConfigurationException;
+import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.query.Direction;
@@ -131,6 +132,19 @@ public abstract class IndexContract extends EngineContractSupport {
         assertEquals(List.of(1L), ids(people.query(Query.filter(Filters.parse(
                 "{\"orders.total\":{\"$gt\":10,\"$lt\":8}}")))), "different elements may meet each bound");
         assertEquals(List.of(3L), ids(people.query(Query.filter(Filters.where("orders.total").eq(null)))));
+    }
+
+    @Test
+    void valuesThatExtendAnotherValuesEncodingStayDistinct() {
+        DocumentCollection people = collection(IndexDefinition.unique("tag"));
+        people.create(Document.of(java.util.Map.of("id", 1, "tag", "a\u0000")));
+        people.create(Document.of(java.util.Map.of("id", 2, "tag", "a")));
+        people.create(Document.of(java.util.Map.of("id", 3, "tag", "a\u0000b")));
+        assertEquals(List.of(2L), ids(people.query(Query.filter(Filters.where("tag").eq("a")))));
+        assertEquals(List.of(1L, 3L), ids(people.query(Query.filter(Filters.where("tag").gt("a")))));
+        assertEquals(List.of(1L, 2L), ids(people.query(Query.filter(Filters.where("tag").lte("a\u0000")))));
+        assertThrows(DuplicateKeyException.class, () -> people.create(Document.of(java.util.Map.of("id", 4, "tag", "a"))));
+        assertTrue(people.query(Query.all()).stream().allMatch(d -> d.getString("tag").startsWith("a")));
     }
 
     @Test

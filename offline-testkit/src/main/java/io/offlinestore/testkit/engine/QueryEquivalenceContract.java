@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class QueryEquivalenceContract extends EngineContractSupport {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String[] WORDS = {"alpha", "beta", "gamma", "delta", "", "Beta"};
+    private static final String[] WORDS = {"alpha", "beta", "gamma", "delta", "", "Beta", "alpha\u0000", "\u00e9t\u00e9"};
     private static final int DOCUMENTS = 300;
     private static final int QUERIES = 400;
 
