@@ -3,7 +3,10 @@ package io.offlinestore.spi;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-/** One entry of a keyspace, as returned by a scan. */
+/**
+ * One entry of a keyspace, as returned by a scan. The arrays belong to the receiver: a backend
+ * hands over fresh copies, never arrays it keeps using.
+ */
 public record KeyValue(byte[] key, byte[] value) {
 
     @Override

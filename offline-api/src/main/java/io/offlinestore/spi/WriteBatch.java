@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * The writes of one atomic commit, across any number of keyspaces, in the order they apply.
  * Built by the engine and handed to {@link StorageBackend#apply}; not thread-safe. Arrays
- * passed in are copied.
+ * passed to {@link #put} and {@link #delete} are copied; the arrays an operation returns are
+ * the batch's own, which a backend reads but must neither change nor keep after {@code apply}
+ * returns (it copies what it stores).
  */
 public final class WriteBatch {
     private final List<Operation> operations = new ArrayList<>();
