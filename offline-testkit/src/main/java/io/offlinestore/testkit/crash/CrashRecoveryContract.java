@@ -1,0 +1,137 @@
+package io.offlinestore.testkit.crash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.offlinestore.Document;
+import io.offlinestore.DocumentCollection;
+import io.offlinestore.IntegrityReport;
+import io.offlinestore.OfflineStore;
+import io.offlinestore.query.Filters;
+import io.offlinestore.query.Query;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Durability and atomicity under {@code kill -9}: a child JVM ({@link CrashWriter}) writes
+ * numbered batches and acknowledges each after its write returns; the test kills it at a random
+ * moment, reopens the store and checks that every acknowledged batch is wholly present, no
+ * batch is partly present, and every index agrees with the documents. It repeats for
+ * {@code -Dofflinestore.crash.cycles} cycles (20 by default) on one store.
+ */
+@Tag("crash")
+public abstract class CrashRecoveryContract {
+    private static final int DEFAULT_CYCLES = 20;
+
+    @TempDir
+    Path directory;
+
+    /** The name of the persistent backend under test. */
+    protected abstract String backend();
+
+    /** JVM options for the child, e.g. a smaller heap. */
+    protected List<String> childJvmOptions() {
+        return List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void acknowledgedBatchesSurviveKillsWholeAndNothingIsHalfWritten() throws Exception {
+        int cycles = Integer.getInteger("offlinestore.crash.cycles", DEFAULT_CYCLES);
+        long seed = Long.getLong("offlinestore.crash.seed", System.nanoTime());
+        Random random = new Random(seed);
+        Path store = directory.resolve("store");
+        long acknowledged = 0;
+        for (int cycle = 1; cycle <= cycles; cycle++) {
+            String context = "seed " + seed + ", cycle " + cycle;
+            acknowledged = Math.max(acknowledged, runAndKill(store, 20 + random.nextInt(400), context));
+            verify(store, acknowledged, context);
+        }
+        assertTrue(acknowledged >= cycles, "each cycle should commit at least one batch; acknowledged " + acknowledged);
+    }
+
+    /** Runs the writer until {@code millis} after it is ready, kills it, returns the last batch it acknowledged. */
+    private long runAndKill(Path store, int millis, String context) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(childJvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(),
+                backend(), store.toString()));
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        AtomicLong last = new AtomicLong();
+        AtomicLong ready = new AtomicLong(-1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("committed ")) {
+                        last.set(Long.parseLong(line.substring(10)));
+                    } else if (line.startsWith("ready ")) {
+                        ready.set(Long.parseLong(line.substring(6)));
+                    }
+                }
+            } catch (IOException e) {
+                // the child was killed mid-line; what was read is what was acknowledged
+            }
+        });
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (last.get() == 0 && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        if (last.get() == 0) {
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            fail(context + ": the writer acknowledged no batch (alive: " + child.isAlive() + ", ready: " + ready + ")");
+        }
+        Thread.sleep(millis);
+        child.destroyForcibly();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS), context + ": the writer did not die");
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        return last.get();
+    }
+
+    /** The documents re-read from their JSON text, so equal numbers have equal node types. */
+    private static List<Document> normalized(List<Document> documents) {
+        return documents.stream().map(d -> Document.parse(d.toJson())).toList();
+    }
+
+    private void verify(Path store, long acknowledged, String context) {
+        try (OfflineStore reopened = OfflineStore.open(CrashWorkload.options(backend(), store))) {
+            Map<Long, Integer> perBatch = new TreeMap<>();
+            for (String name : CrashWorkload.COLLECTIONS) {
+                DocumentCollection collection = reopened.collection(name);
+                for (Document document : collection.query(Query.all())) {
+                    long batch = document.getLong("batch");
+                    assertEquals(CrashWorkload.collectionOf(batch), name, context + ": batch " + batch + " in the wrong collection");
+                    perBatch.merge(batch, 1, Integer::sum);
+                }
+            }
+            for (Map.Entry<Long, Integer> batch : perBatch.entrySet()) {
+                assertEquals(CrashWorkload.DOCUMENTS_PER_BATCH, batch.getValue(),
+                        context + ": batch " + batch.getKey() + " is only partly present");
+            }
+            for (long batch = 1; batch <= acknowledged; batch++) {
+                assertTrue(perBatch.containsKey(batch), context + ": acknowledged batch " + batch + " is missing");
+                DocumentCollection collection = reopened.collection(CrashWorkload.collectionOf(batch));
+                assertEquals(normalized(CrashWorkload.batch(batch)),
+                        normalized(collection.query(Query.filter(Filters.where("batch").eq(batch)))),
+                        context + ": batch " + batch + " read through its index differs from what was written");
+            }
+            long stored = perBatch.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+            assertTrue(stored <= acknowledged + 1, context + ": batches beyond the one in flight appeared: " + stored);
+            IntegrityReport report = reopened.check();
+            assertTrue(report.isHealthy(), context + ": " + report.problems());
+        }
+    }
+}

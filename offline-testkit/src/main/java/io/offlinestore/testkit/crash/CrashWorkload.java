@@ -1,0 +1,78 @@
+package io.offlinestore.testkit.crash;
+
+import io.offlinestore.Document;
+import io.offlinestore.OfflineStore;
+import io.offlinestore.StoreOptions;
+import io.offlinestore.query.Direction;
+import io.offlinestore.query.Filters;
+import io.offlinestore.query.Query;
+import io.offlinestore.schema.CollectionSchema;
+import io.offlinestore.schema.IndexDefinition;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The numbered batches the crash test writes and checks. Batch {@code b} creates
+ * {@link #DOCUMENTS_PER_BATCH} documents in one of two indexed collections (alternating), each
+ * carrying {@code batch = b}, so a batch is whole when that many documents carry its number
+ * and absent when none do.
+ */
+public final class CrashWorkload {
+    /** Documents each batch creates. */
+    public static final int DOCUMENTS_PER_BATCH = 8;
+    static final List<String> COLLECTIONS = List.of("accounts", "events");
+
+    private CrashWorkload() {
+    }
+
+    /** The options both the writer and the checker open the store with. */
+    public static StoreOptions options(String backend, Path path) {
+        return StoreOptions.builder().backend(backend).path(path)
+                .collection(CollectionSchema.builder("accounts")
+                        .index(IndexDefinition.of("batch"))
+                        .index(IndexDefinition.unique("email"))
+                        .index(IndexDefinition.of("tags"))
+                        .build())
+                .collection(CollectionSchema.builder("events")
+                        .index(IndexDefinition.of("batch"))
+                        .index(IndexDefinition.of("kind", "batch"))
+                        .build())
+                .build();
+    }
+
+    /** The collection batch {@code b} writes to. */
+    static String collectionOf(long batch) {
+        return COLLECTIONS.get((int) (batch % COLLECTIONS.size()));
+    }
+
+    /** The documents of batch {@code b}. */
+    static List<Document> batch(long batch) {
+        List<Document> documents = new ArrayList<>();
+        String padding = "x".repeat(200 + (int) (batch % 50));
+        for (int i = 0; i < DOCUMENTS_PER_BATCH; i++) {
+            documents.add(Document.of(Map.of(
+                    "id", "b" + batch + "-" + i,
+                    "batch", batch,
+                    "email", "user" + batch + "-" + i + "@example.com",
+                    "kind", i % 2 == 0 ? "even" : "odd",
+                    "tags", List.of("t" + (batch % 3), "t" + (i % 4)),
+                    "padding", padding)));
+        }
+        return documents;
+    }
+
+    /** The highest batch number stored, or 0 when there is none. */
+    static long lastBatch(OfflineStore store) {
+        long last = 0;
+        for (String collection : COLLECTIONS) {
+            List<Document> top = store.collection(collection).query(
+                    Query.filter(Filters.where("batch").exists()).sort("batch", Direction.DESC).limit(1));
+            if (!top.isEmpty()) {
+                last = Math.max(last, top.get(0).getLong("batch"));
+            }
+        }
+        return last;
+    }
+}

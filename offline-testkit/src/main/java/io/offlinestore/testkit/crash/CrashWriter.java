@@ -1,0 +1,32 @@
+package io.offlinestore.testkit.crash;
+
+import io.offlinestore.OfflineStore;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The child process of the crash test: opens the store, then writes batch after batch of the
+ * {@link CrashWorkload} until it is killed, printing {@code committed N} only after batch N's
+ * write has returned.
+ */
+public final class CrashWriter {
+    private CrashWriter() {
+    }
+
+    /**
+     * Arguments: backend name, store path.
+     */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        try (OfflineStore store = OfflineStore.open(CrashWorkload.options(args[0], Path.of(args[1])))) {
+            long batch = CrashWorkload.lastBatch(store) + 1;
+            out.println("ready " + batch);
+            while (true) {
+                store.collection(CrashWorkload.collectionOf(batch)).createBatch(CrashWorkload.batch(batch));
+                out.println("committed " + batch);
+                batch++;
+            }
+        }
+    }
+}
