@@ -1,0 +1,30 @@
+package io.offlinestore.cli;
+
+import io.offlinestore.DocumentNotFoundException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+
+/** {@code offline delete COLLECTION ID}: deletes one document; exit 1 when there was none. */
+@Command(name = "delete", description = "Delete the document with this id; exit 1 if there was none.")
+final class DeleteCommand implements Callable<Integer> {
+    @ParentCommand
+    private OfflineCommand root;
+
+    @Parameters(index = "0", paramLabel = "COLLECTION", converter = CollectionNameConverter.class,
+            description = "The collection.")
+    private String collection;
+
+    @Parameters(index = "1", paramLabel = "ID", converter = DocumentIdConverter.class,
+            description = "The id, read as for 'get'.")
+    private Object id;
+
+    @Override
+    public Integer call() {
+        if (!root.collection(collection).delete(id)) {
+            throw new DocumentNotFoundException(collection, id);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,39 @@
+package io.offlinestore.cli;
+
+import io.offlinestore.Document;
+import io.offlinestore.DocumentNotFoundException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code offline get COLLECTION ID}: prints one document; exit 1 when there is none. */
+@Command(name = "get", description = "Print the document with this id as one JSON line; exit 1 if there is none.")
+final class GetCommand implements Callable<Integer> {
+    @ParentCommand
+    private OfflineCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "COLLECTION", converter = CollectionNameConverter.class,
+            description = "The collection.")
+    private String collection;
+
+    @Parameters(index = "1", paramLabel = "ID", converter = DocumentIdConverter.class,
+            description = "The id: 7 is an integer, '\"7\"' the string \"7\", other text (user123) a string.")
+    private Object id;
+
+    @Override
+    public Integer call() {
+        Document document = root.collection(collection).get(id)
+                .orElseThrow(() -> new DocumentNotFoundException(collection, id));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(document.toJson());
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

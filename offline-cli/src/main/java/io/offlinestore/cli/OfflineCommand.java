@@ -1,0 +1,111 @@
+package io.offlinestore.cli;
+
+import io.offlinestore.DocumentCollection;
+import io.offlinestore.OfflineStore;
+import io.offlinestore.StoreOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root {@code offline} command: the options that choose the store, shared by every
+ * subcommand (they may be given before or after the subcommand's name), and the store itself,
+ * which subcommands reach through {@link #store()}.
+ */
+@Command(name = "offline",
+        description = "Offline Store from the command line: a demo, and commands that read and write documents.",
+        subcommands = {BackendsCommand.class, DemoCommand.class, PutCommand.class, GetCommand.class,
+                DeleteCommand.class, ImportCommand.class, ExportCommand.class, QueryCommand.class,
+                CountCommand.class, IndexCommand.class, InfoCommand.class, CheckCommand.class},
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        footer = {"", "Exit codes: 0 done, 1 not found, 2 bad input, 3 storage or configuration error, 4 internal error."})
+public final class OfflineCommand implements Callable<Integer> {
+    /** The backend used when neither a config file nor {@code --backend} names one. */
+    static final String DEFAULT_BACKEND = "mapdb";
+    /** The store directory used when neither a config file nor {@code --path} gives one. */
+    static final Path DEFAULT_PATH = Path.of("offline-data");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--backend", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Storage backend (default: the config file's, else " + DEFAULT_BACKEND + ").")
+    private String backend;
+
+    @Option(names = "--path", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Store directory (default: the config file's, else offline-data in the working directory).")
+    private Path path;
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Store options file (.yaml, .yml, .json or .properties with offline.* keys); "
+                    + "--backend and --path override it.")
+    private Path config;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print stack traces with error messages.")
+    private boolean verbose;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help.")
+    private boolean help;
+
+    private final StoreSession session;
+
+    OfflineCommand(StoreSession session) {
+        this.session = session;
+    }
+
+    /** Without a subcommand there is nothing to do: the usage goes to standard error, a usage error. */
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("offline: missing command");
+        spec.commandLine().usage(err);
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /**
+     * The options to open the store with: the config file's if one is given (it must name a
+     * backend), else backend {@value #DEFAULT_BACKEND} at {@code ./offline-data}; then
+     * {@code --backend} and {@code --path} override. A config without a path gets the default.
+     */
+    StoreOptions storeOptions() {
+        StoreOptions.Builder builder = config == null
+                ? StoreOptions.builder().backend(DEFAULT_BACKEND)
+                : StoreOptions.load(config).toBuilder();
+        if (backend != null) {
+            builder.backend(backend);
+        }
+        if (path != null) {
+            builder.path(path);
+        }
+        StoreOptions options = builder.build();
+        return options.path().isPresent() ? options : builder.path(DEFAULT_PATH).build();
+    }
+
+    /** The store the command works on, opened on first use. */
+    OfflineStore store() {
+        return session.store(this::storeOptions);
+    }
+
+    /** A collection of {@link #store()}. */
+    DocumentCollection collection(String name) {
+        return store().collection(name);
+    }
+
+    /** Whether errors should come with their stack traces. */
+    boolean verbose() {
+        return verbose;
+    }
+
+    /** Closes the store if this command opened it. */
+    void closeStore() {
+        session.close();
+    }
+}
