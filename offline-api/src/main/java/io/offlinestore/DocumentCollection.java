@@ -36,6 +36,17 @@ public interface DocumentCollection {
     Optional<Document> get(Object id);
 
     /**
+     * The document with this id with related documents loaded under each named relationship
+     * (dotted paths reach further: {@code "items.product"}).
+     *
+     * @throws QueryException if a name is not a relationship of the collection
+     */
+    Optional<Document> get(Object id, String... include);
+
+    /** The stored metadata of the document with this id (version, timestamps), if there is one. */
+    Optional<DocumentMetadata> metadata(Object id);
+
+    /**
      * Replaces a whole document.
      *
      * @throws DocumentNotFoundException if no document has its id

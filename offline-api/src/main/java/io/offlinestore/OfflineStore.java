@@ -45,6 +45,43 @@ public interface OfflineStore extends AutoCloseable {
     List<CollectionSchema> schemas();
 
     /**
+     * Begins a transaction over the named collections (over any collection when none are named).
+     * Close it, or commit or roll it back; closing an uncommitted transaction rolls it back.
+     */
+    Transaction beginTransaction(String... collections);
+
+    /**
+     * Runs {@code work} in a transaction and commits it; rolls back if it throws; on a
+     * {@link TransactionConflictException} runs it again, up to the configured number of retries
+     * ({@link StoreOptions#transactionRetries()}), then rethrows.
+     */
+    void inTransaction(java.util.function.Consumer<Transaction> work);
+
+    /** As {@link #inTransaction}, returning what {@code work} returns from its committed run. */
+    <T> T callInTransaction(java.util.function.Function<Transaction, T> work);
+
+    /** Every change not yet marked synchronized, in commit order. */
+    List<Change> getChanges();
+
+    /** The unsynchronized changes of one collection, in commit order. */
+    List<Change> getChanges(String collection);
+
+    /** Up to {@code limit} unsynchronized changes with a sequence greater than {@code afterSequence}. */
+    List<Change> getChanges(long afterSequence, int limit);
+
+    /**
+     * Marks changes synchronized: they are no longer returned, and are pruned once older than
+     * the configured retention. Changes already marked, or unknown, are ignored.
+     */
+    void markSynchronized(java.util.Collection<Change> changes);
+
+    /** Calls the listener for every committed change of every collection. */
+    Subscription addChangeListener(ChangeListener listener);
+
+    /** Calls the listener for every committed change of one collection. */
+    Subscription addChangeListener(String collection, ChangeListener listener);
+
+    /**
      * Walks every document and index entry and reports any disagreement: an index entry without
      * its document or with values the document no longer has, a document missing from an index,
      * a record that cannot be read.

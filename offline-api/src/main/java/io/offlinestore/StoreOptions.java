@@ -5,6 +5,7 @@ import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.spi.BackendConfig;
 import io.offlinestore.spi.StorageBackendProvider;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class StoreOptions {
     private final Map<String, CollectionSchema> collections;
     private final Map<String, String> settings;
     private final List<String> collectionOrder;
+    private final int transactionRetries;
+    private final Duration changeRetention;
 
     private StoreOptions(Builder b) {
         this.backend = b.backend;
@@ -37,6 +40,8 @@ public final class StoreOptions {
         this.collections = Map.copyOf(b.collections);
         this.settings = Map.copyOf(b.settings);
         this.collectionOrder = List.copyOf(b.collections.keySet());
+        this.transactionRetries = b.transactionRetries;
+        this.changeRetention = b.changeRetention;
     }
 
     public static Builder builder() {
@@ -97,6 +102,16 @@ public final class StoreOptions {
         return settings;
     }
 
+    /** How many times {@code inTransaction} retries a block after a conflict. */
+    public int transactionRetries() {
+        return transactionRetries;
+    }
+
+    /** How long changes marked synchronized are kept before they are pruned. */
+    public Duration changeRetention() {
+        return changeRetention;
+    }
+
     /** The configuration handed to the backend. */
     public BackendConfig backendConfig() {
         return new BackendConfig(path, databaseName, durability, settings);
@@ -113,6 +128,8 @@ public final class StoreOptions {
         b.durability = durability;
         collections().forEach(c -> b.collections.put(c.name(), c));
         b.settings.putAll(settings);
+        b.transactionRetries = transactionRetries;
+        b.changeRetention = changeRetention;
         return b;
     }
 
@@ -132,6 +149,8 @@ public final class StoreOptions {
         private Durability durability = Durability.SYNC;
         private final Map<String, CollectionSchema> collections = new LinkedHashMap<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private int transactionRetries = 3;
+        private Duration changeRetention = Duration.ofDays(7);
 
         private Builder() {
         }
@@ -195,6 +214,24 @@ public final class StoreOptions {
             if (collections.putIfAbsent(schema.name(), schema) != null) {
                 throw new ConfigurationException("collection '" + schema.name() + "' is declared twice");
             }
+            return this;
+        }
+
+        /** How many times {@code inTransaction} retries after a conflict (default 3, at least 0). */
+        public Builder transactionRetries(int retries) {
+            if (retries < 0) {
+                throw new ConfigurationException("transaction retries must not be negative, got " + retries);
+            }
+            this.transactionRetries = retries;
+            return this;
+        }
+
+        /** How long synchronized changes are kept before pruning (default 7 days). */
+        public Builder changeRetention(Duration retention) {
+            if (retention == null || retention.isNegative()) {
+                throw new ConfigurationException("change retention must be zero or positive, got " + retention);
+            }
+            this.changeRetention = retention;
             return this;
         }
 

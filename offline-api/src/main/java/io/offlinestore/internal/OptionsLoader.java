@@ -8,6 +8,8 @@ import io.offlinestore.Durability;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
+import io.offlinestore.schema.OnDelete;
+import io.offlinestore.schema.Relationship;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,8 +32,11 @@ import java.util.function.Consumer;
 public final class OptionsLoader {
     private static final String ROOT = "offline";
     private static final Set<String> STORE_KEYS =
-            Set.of("backend", "path", "database-name", "version", "durability", "collections", "settings");
-    private static final Set<String> COLLECTION_KEYS = Set.of("name", "key-path", "generate-ids", "indexes");
+            Set.of("backend", "path", "database-name", "version", "durability", "collections", "settings",
+                    "transaction-retries", "change-retention");
+    private static final Set<String> COLLECTION_KEYS = Set.of("name", "key-path", "generate-ids", "track-changes", "indexes",
+            "relationships");
+    private static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "type", "target", "foreign-key", "on-delete");
     private static final Set<String> INDEX_KEYS = Set.of("name", "fields", "unique");
 
     private final Path file;
@@ -135,6 +140,9 @@ public final class OptionsLoader {
         apply(root, "database-name", ROOT, v -> builder.databaseName(text(v, "offline.database-name")));
         apply(root, "version", ROOT, v -> builder.version(integer(v, "offline.version")));
         apply(root, "durability", ROOT, v -> builder.durability(durability(text(v, "offline.durability"))));
+        apply(root, "transaction-retries", ROOT,
+                v -> builder.transactionRetries(integer(v, "offline.transaction-retries")));
+        apply(root, "change-retention", ROOT, v -> builder.changeRetention(duration(text(v, "offline.change-retention"))));
         JsonNode settings = root.path("settings");
         if (settings.isObject()) {
             flatten(settings, "").forEach(builder::setting);
@@ -172,6 +180,20 @@ public final class OptionsLoader {
             CollectionSchema.Builder builder = CollectionSchema.builder(name);
             apply(node, "key-path", where, v -> builder.keyPath(text(v, where + ".key-path")));
             apply(node, "generate-ids", where, v -> builder.generateIds(bool(v, where + ".generate-ids")));
+            apply(node, "track-changes", where, v -> builder.trackChanges(bool(v, where + ".track-changes")));
+            JsonNode relationships = node.path("relationships");
+            if (relationships.isArray()) {
+                for (int i = 0; i < relationships.size(); i++) {
+                    JsonNode r = relationships.get(i);
+                    String at = where + ".relationships[" + i + "]";
+                    builder.relationship(relationship(text(r.path("name"), at + ".name"), r, at));
+                }
+            } else if (relationships.isObject()) {
+                relationships.fields().forEachRemaining(e -> builder.relationship(
+                        relationship(e.getKey(), e.getValue(), where + ".relationships." + e.getKey())));
+            } else if (!relationships.isMissingNode()) {
+                throw fail(where + ".relationships", "must be a list or a map of relationships");
+            }
             JsonNode indexes = node.path("indexes");
             if (indexes.isArray()) {
                 for (int i = 0; i < indexes.size(); i++) {
@@ -192,6 +214,31 @@ public final class OptionsLoader {
             }
             throw fail(where, e.getMessage());
         }
+    }
+
+    private Relationship relationship(String name, JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw fail(where, "must be an object with type, target and foreign-key");
+        }
+        checkKeys(node, RELATIONSHIP_KEYS, where);
+        String type = text(node.path("type"), where + ".type").toLowerCase(Locale.ROOT);
+        String target = text(node.path("target"), where + ".target");
+        String foreignKey = text(node.path("foreign-key"), where + ".foreign-key");
+        Relationship relationship = switch (type) {
+            case "one-to-many" -> Relationship.oneToMany(name, target, foreignKey);
+            case "many-to-one" -> Relationship.manyToOne(name, target, foreignKey);
+            default -> throw fail(where + ".type", "must be one-to-many or many-to-one, got '" + type + "'");
+        };
+        if (!node.path("on-delete").isMissingNode()) {
+            String rule = text(node.get("on-delete"), where + ".on-delete").toUpperCase(Locale.ROOT).replace('-', '_');
+            try {
+                relationship = relationship.onDelete(OnDelete.valueOf(rule));
+            } catch (IllegalArgumentException e) {
+                throw fail(where + ".on-delete", "must be none, restrict, cascade or set-null, got '"
+                        + node.get("on-delete").asText() + "'");
+            }
+        }
+        return relationship;
     }
 
     private IndexDefinition index(String name, JsonNode node, String where) {
@@ -280,6 +327,14 @@ public final class OptionsLoader {
             case "false" -> false;
             default -> throw fail(key, "must be true or false, got '" + text + "'");
         };
+    }
+
+    private java.time.Duration duration(String text) {
+        try {
+            return java.time.Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigurationException("must be an ISO-8601 duration such as P7D or PT12H, got '" + text + "'");
+        }
     }
 
     private Durability durability(String text) {

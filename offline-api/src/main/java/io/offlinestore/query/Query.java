@@ -8,23 +8,25 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * An immutable query: a filter, sort keys, an offset and a limit. Each builder method returns
+ * An immutable query: a filter, sort keys, an offset, a limit and relationships to include. Each builder method returns
  * a new query: {@code Query.filter(f).sort("name", Direction.ASC).limit(10)}. Results with
  * equal sort keys come in id order, so paging with offset and limit is stable.
  */
 public final class Query {
-    private static final Query ALL = new Query(Filters.all(), List.of(), 0, -1);
+    private static final Query ALL = new Query(Filters.all(), List.of(), 0, -1, List.of());
 
     private final Filter filter;
     private final List<SortKey> sort;
     private final int offset;
     private final int limit;
+    private final List<String> include;
 
-    private Query(Filter filter, List<SortKey> sort, int offset, int limit) {
+    private Query(Filter filter, List<SortKey> sort, int offset, int limit, List<String> include) {
         this.filter = filter;
         this.sort = List.copyOf(sort);
         this.offset = offset;
         this.limit = limit;
+        this.include = List.copyOf(include);
     }
 
     /** Every document, in id order. */
@@ -34,7 +36,7 @@ public final class Query {
 
     /** The documents matching a filter. */
     public static Query filter(Filter filter) {
-        return new Query(Objects.requireNonNull(filter, "filter"), List.of(), 0, -1);
+        return new Query(Objects.requireNonNull(filter, "filter"), List.of(), 0, -1, List.of());
     }
 
     /**
@@ -49,7 +51,7 @@ public final class Query {
 
     /** This query with another filter. */
     public Query where(Filter newFilter) {
-        return new Query(Objects.requireNonNull(newFilter, "filter"), sort, offset, limit);
+        return new Query(Objects.requireNonNull(newFilter, "filter"), sort, offset, limit, include);
     }
 
     /** This query with one more sort key, applied after the existing ones. */
@@ -57,7 +59,7 @@ public final class Query {
         FilterParser.checkPath(field, "sort");
         List<SortKey> keys = new ArrayList<>(sort);
         keys.add(new SortKey(field, direction));
-        return new Query(filter, keys, offset, limit);
+        return new Query(filter, keys, offset, limit, include);
     }
 
     /** This query returning at most {@code limit} documents. */
@@ -65,7 +67,7 @@ public final class Query {
         if (newLimit < 0) {
             throw new QueryException("limit", "limit must not be negative, got " + newLimit);
         }
-        return new Query(filter, sort, offset, newLimit);
+        return new Query(filter, sort, offset, newLimit, include);
     }
 
     /** This query skipping the first {@code offset} matching documents. */
@@ -73,7 +75,28 @@ public final class Query {
         if (newOffset < 0) {
             throw new QueryException("offset", "offset must not be negative, got " + newOffset);
         }
-        return new Query(filter, sort, newOffset, limit);
+        return new Query(filter, sort, newOffset, limit, include);
+    }
+
+    /**
+     * This query also loading related documents: each path names a relationship of the queried
+     * collection, or of a related one after a dot ({@code "items.product"}). Related documents
+     * appear in each result under the relationship's name.
+     */
+    public Query include(String... paths) {
+        List<String> all = new ArrayList<>(include);
+        for (String path : paths) {
+            FilterParser.checkPath(path, "include");
+            if (!all.contains(path)) {
+                all.add(path);
+            }
+        }
+        return new Query(filter, sort, offset, limit, all);
+    }
+
+    /** The relationship paths to load with each result. */
+    public List<String> include() {
+        return include;
     }
 
     public Filter filter() {
@@ -96,12 +119,12 @@ public final class Query {
     @Override
     public boolean equals(Object o) {
         return o instanceof Query q && filter.equals(q.filter) && sort.equals(q.sort)
-                && offset == q.offset && limit == q.limit;
+                && offset == q.offset && limit == q.limit && include.equals(q.include);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(filter, sort, offset, limit);
+        return Objects.hash(filter, sort, offset, limit, include);
     }
 
     @Override
@@ -115,6 +138,9 @@ public final class Query {
         }
         if (limit >= 0) {
             text.append(" limit ").append(limit);
+        }
+        if (!include.isEmpty()) {
+            text.append(" include ").append(include);
         }
         return text.toString();
     }

@@ -2,27 +2,32 @@ package io.offlinestore.schema;
 
 import io.offlinestore.ConfigurationException;
 import io.offlinestore.Document;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a collection is: its name, the field holding each document's id (its key path), its
- * secondary indexes, and whether ids are generated for documents created without one.
+ * secondary indexes, its relationships to other collections, whether ids are generated for
+ * documents created without one, and whether its changes are recorded in the change log.
  */
 public final class CollectionSchema {
     private final String name;
     private final String keyPath;
     private final List<IndexDefinition> indexes;
+    private final List<Relationship> relationships;
     private final boolean generateIds;
+    private final boolean trackChanges;
 
     private CollectionSchema(Builder builder) {
         this.name = builder.name;
         this.keyPath = builder.keyPath;
         this.indexes = List.copyOf(builder.indexes.values());
+        this.relationships = List.copyOf(builder.relationships.values());
         this.generateIds = builder.generateIds;
+        this.trackChanges = builder.trackChanges;
     }
 
     /** A builder for the collection with this name. */
@@ -48,8 +53,17 @@ public final class CollectionSchema {
     }
 
     /** The index with this name, if the schema declares one. */
-    public java.util.Optional<IndexDefinition> index(String indexName) {
+    public Optional<IndexDefinition> index(String indexName) {
         return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
+    }
+
+    public List<Relationship> relationships() {
+        return relationships;
+    }
+
+    /** The relationship with this name, if the schema declares one. */
+    public Optional<Relationship> relationship(String relationshipName) {
+        return relationships.stream().filter(r -> r.name().equals(relationshipName)).findFirst();
     }
 
     /** Whether a document created without an id gets a generated one instead of being rejected. */
@@ -57,28 +71,48 @@ public final class CollectionSchema {
         return generateIds;
     }
 
+    /** Whether committed changes of this collection go to the change log (default true). */
+    public boolean trackChanges() {
+        return trackChanges;
+    }
+
     /** A builder holding this schema's settings, to derive a changed schema. */
     public Builder toBuilder() {
-        Builder builder = new Builder(name).keyPath(keyPath);
+        Builder builder = new Builder(name).keyPath(keyPath).generateIds(generateIds).trackChanges(trackChanges);
         indexes.forEach(builder::index);
-        return builder.generateIds(generateIds);
+        relationships.forEach(builder::relationship);
+        return builder;
+    }
+
+    /** A copy of the schema with one more index. */
+    public CollectionSchema withIndex(IndexDefinition index) {
+        return toBuilder().index(index).build();
+    }
+
+    /** A copy of the schema without the named index. */
+    public CollectionSchema withoutIndex(String indexName) {
+        Builder builder = toBuilder();
+        builder.indexes.remove(indexName);
+        return builder.build();
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof CollectionSchema other && name.equals(other.name) && keyPath.equals(other.keyPath)
-                && indexes.equals(other.indexes) && generateIds == other.generateIds;
+                && indexes.equals(other.indexes) && relationships.equals(other.relationships)
+                && generateIds == other.generateIds && trackChanges == other.trackChanges;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, keyPath, indexes, generateIds);
+        return Objects.hash(name, keyPath, indexes, relationships, generateIds, trackChanges);
     }
 
     @Override
     public String toString() {
         return "CollectionSchema{name=" + name + ", keyPath=" + keyPath + ", indexes=" + indexes
-                + ", generateIds=" + generateIds + "}";
+                + ", relationships=" + relationships + ", generateIds=" + generateIds
+                + ", trackChanges=" + trackChanges + "}";
     }
 
     /** Builds a {@link CollectionSchema}; each setter rejects a bad value at once. */
@@ -86,7 +120,9 @@ public final class CollectionSchema {
         private final String name;
         private String keyPath = Document.DEFAULT_KEY_PATH;
         private final Map<String, IndexDefinition> indexes = new LinkedHashMap<>();
+        private final Map<String, Relationship> relationships = new LinkedHashMap<>();
         private boolean generateIds;
+        private boolean trackChanges = true;
 
         private Builder(String name) {
             this.name = requireName(name);
@@ -107,9 +143,25 @@ public final class CollectionSchema {
             return this;
         }
 
+        /** Adds a relationship; a second one with the same name is rejected. */
+        public Builder relationship(Relationship relationship) {
+            Objects.requireNonNull(relationship, "relationship");
+            if (relationships.putIfAbsent(relationship.name(), relationship) != null) {
+                throw new ConfigurationException("collection '" + name + "' declares relationship '"
+                        + relationship.name() + "' twice");
+            }
+            return this;
+        }
+
         /** Whether documents created without an id get a generated one (default: rejected). */
         public Builder generateIds(boolean generateIds) {
             this.generateIds = generateIds;
+            return this;
+        }
+
+        /** Whether changes go to the change log (default true; turn off for caches). */
+        public Builder trackChanges(boolean trackChanges) {
+            this.trackChanges = trackChanges;
             return this;
         }
 
@@ -130,17 +182,5 @@ public final class CollectionSchema {
             }
             return name;
         }
-    }
-
-    /** A copy of the schema's index list with one more index. */
-    public CollectionSchema withIndex(IndexDefinition index) {
-        return toBuilder().index(index).build();
-    }
-
-    /** A copy of the schema without the named index. */
-    public CollectionSchema withoutIndex(String indexName) {
-        Builder builder = new Builder(name).keyPath(keyPath).generateIds(generateIds);
-        new ArrayList<>(indexes).stream().filter(i -> !i.name().equals(indexName)).forEach(builder::index);
-        return builder.build();
     }
 }

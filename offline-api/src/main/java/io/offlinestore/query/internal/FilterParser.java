@@ -22,7 +22,7 @@ import java.util.Set;
  * {@code filters.age.$in}.
  */
 public final class FilterParser {
-    private static final Set<String> QUERY_KEYS = Set.of("filters", "filter", "sort", "limit", "offset");
+    private static final Set<String> QUERY_KEYS = Set.of("filters", "filter", "sort", "limit", "offset", "include");
 
     private FilterParser() {
     }
@@ -37,7 +37,7 @@ public final class FilterParser {
         while (names.hasNext()) {
             String name = names.next();
             if (!QUERY_KEYS.contains(name)) {
-                throw new QueryException(name, "unknown query key '" + name + "' (expected filters, sort, limit, offset)");
+                throw new QueryException(name, "unknown query key '" + name + "' (expected filters, sort, limit, offset, include)");
             }
         }
         if (root.has("filters") && root.has("filter")) {
@@ -54,6 +54,19 @@ public final class FilterParser {
         }
         if (root.has("limit") && !root.get("limit").isNull()) {
             query = query.limit(nonNegativeInt(root.get("limit"), "limit"));
+        }
+        JsonNode include = root.get("include");
+        if (include != null && !include.isNull()) {
+            if (!include.isArray()) {
+                throw new QueryException("include", "include needs an array of relationship names, got " + kind(include));
+            }
+            for (int i = 0; i < include.size(); i++) {
+                if (!include.get(i).isTextual()) {
+                    throw new QueryException("include[" + i + "]", "a relationship name must be a string, got "
+                            + Json.write(include.get(i)));
+                }
+                query = query.include(checkPath(include.get(i).textValue(), "include[" + i + "]"));
+            }
         }
         return query;
     }

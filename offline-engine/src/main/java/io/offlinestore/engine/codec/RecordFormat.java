@@ -5,12 +5,13 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The byte layout of a stored record: a format byte, the version, created and updated times
- * (8 bytes each, big-endian) and then the body as the {@link DocumentCodec} writes it.
+ * The byte layout of a stored record: a format byte, the version, the commit sequence, created
+ * and updated times (8 bytes each, big-endian) and then the body as the {@link DocumentCodec}
+ * writes it.
  */
 public final class RecordFormat {
     private static final byte FORMAT_1 = 1;
-    private static final int HEADER = 1 + 8 + 8 + 8;
+    private static final int HEADER = 1 + 8 + 8 + 8 + 8;
 
     private final DocumentCodec codec;
 
@@ -23,10 +24,19 @@ public final class RecordFormat {
         return ByteBuffer.allocate(HEADER + body.length)
                 .put(FORMAT_1)
                 .putLong(record.version())
+                .putLong(record.sequence())
                 .putLong(record.createdAt())
                 .putLong(record.updatedAt())
                 .put(body)
                 .array();
+    }
+
+    /** The commit sequence of a stored record, read from its header without decoding the body. */
+    public long sequenceOf(byte[] bytes) {
+        if (bytes.length < HEADER || bytes[0] != FORMAT_1) {
+            throw new StorageException("stored record has an unknown format");
+        }
+        return ByteBuffer.wrap(bytes, 1 + 8, 8).getLong();
     }
 
     public StoredRecord decode(byte[] bytes) {
@@ -37,8 +47,9 @@ public final class RecordFormat {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         buffer.get();
         long version = buffer.getLong();
+        long sequence = buffer.getLong();
         long created = buffer.getLong();
         long updated = buffer.getLong();
-        return new StoredRecord(version, created, updated, codec.decode(Arrays.copyOfRange(bytes, HEADER, bytes.length)));
+        return new StoredRecord(version, sequence, created, updated, codec.decode(Arrays.copyOfRange(bytes, HEADER, bytes.length)));
     }
 }

@@ -10,17 +10,19 @@ import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
  * Runs a plan's scans against the backend and yields the stored records they reach, in scan
- * order, one range after another, opening one backend cursor at a time. Index entries whose
+ * order, one range after another, sharing one backend cursor across nearby ranges. Index entries whose
  * document has gone meanwhile are skipped; on a multikey index each document is yielded once.
  */
 public final class PlanExecutor {
+    /** Entries skipped between ranges before the cursor is reopened at the next range. */
+    static final int MAX_SKIPPED = 32;
+
     private final StorageBackend backend;
     private final RecordFormat format;
 
@@ -55,17 +57,24 @@ public final class PlanExecutor {
         return count;
     }
 
-    /** Walks ranges of one keyspace in order, one backend cursor at a time. */
+    /**
+     * Walks ranges of one keyspace in scan order with as few backend cursors as it can: one
+     * cursor spans from the current range to the last, entries falling between ranges are
+     * skipped, and only after {@link #MAX_SKIPPED} skipped entries in a row is the cursor
+     * reopened at the next range.
+     */
     private class RangeCursor implements RecordCursor {
         private final String keyspace;
-        private final Iterator<ScanRange> ranges;
+        private final List<ScanRange> ranges;
         private final boolean reverse;
-        private KeyValueCursor current;
+        private int current;
+        private int skipped;
+        private KeyValueCursor cursor;
         private StoredRecord next;
 
         RangeCursor(String keyspace, List<ScanRange> ranges, boolean reverse) {
             this.keyspace = keyspace;
-            this.ranges = (reverse ? reversed(ranges) : ranges).iterator();
+            this.ranges = reverse ? reversed(ranges) : ranges;
             this.reverse = reverse;
         }
 
@@ -81,18 +90,46 @@ public final class PlanExecutor {
             return true;
         }
 
+        /** The next entry inside one of the ranges, or null when they are exhausted. */
         KeyValue nextEntry() {
-            while (current == null || !current.hasNext()) {
-                if (current != null) {
-                    current.close();
-                    current = null;
+            while (current < ranges.size()) {
+                if (cursor == null) {
+                    cursor = backend.scan(keyspace, span(), reverse);
+                    skipped = 0;
                 }
-                if (!ranges.hasNext()) {
+                if (!cursor.hasNext()) {
+                    close();
+                    current = ranges.size();
                     return null;
                 }
-                current = backend.scan(keyspace, ranges.next().range(), reverse);
+                KeyValue entry = cursor.next();
+                while (current < ranges.size() && isPast(entry.key(), ranges.get(current).range())) {
+                    current++;
+                }
+                if (current == ranges.size()) {
+                    close();
+                    return null;
+                }
+                if (ranges.get(current).range().contains(entry.key())) {
+                    return entry;
+                }
+                if (++skipped > MAX_SKIPPED) {
+                    close();
+                }
             }
-            return current.next();
+            return null;
+        }
+
+        /** From the current range to the last one, in scan direction. */
+        private KeyRange span() {
+            KeyRange from = ranges.get(current).range();
+            KeyRange to = ranges.get(ranges.size() - 1).range();
+            return reverse ? KeyRange.of(to.start(), to.startInclusive(), from.end(), from.endInclusive())
+                    : KeyRange.of(from.start(), from.startInclusive(), to.end(), to.endInclusive());
+        }
+
+        private boolean isPast(byte[] key, KeyRange range) {
+            return reverse ? range.isBelowStart(key) : range.isAboveEnd(key);
         }
 
         @Override
@@ -107,9 +144,9 @@ public final class PlanExecutor {
 
         @Override
         public void close() {
-            if (current != null) {
-                current.close();
-                current = null;
+            if (cursor != null) {
+                cursor.close();
+                cursor = null;
             }
         }
     }

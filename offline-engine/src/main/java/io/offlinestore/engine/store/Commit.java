@@ -2,7 +2,9 @@ package io.offlinestore.engine.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.offlinestore.Change;
 import io.offlinestore.DuplicateKeyException;
+import io.offlinestore.TransactionConflictException;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.StoredRecord;
@@ -16,6 +18,7 @@ import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.WriteBatch;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,124 +27,187 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The writes of one atomic commit, buffered until {@link #apply}: document puts and deletes
- * across collections. It reads its own writes, and at apply derives every index change from
- * each document's state before and after the commit, checks unique indexes against the store
- * and against the commit itself, and hands documents, index entries and catalog changes to the
- * backend as one {@link WriteBatch}. Used under the store's write lock.
+ * The reads and writes of one atomic commit, buffered until {@link #apply}: document puts and
+ * deletes across collections. It reads its own writes and remembers the commit sequence of
+ * every document it read, so that {@link #validate} can tell whether another commit changed one
+ * since. At apply it derives every index change from each document's state before and after,
+ * checks unique indexes, appends change records, and hands everything to the backend as one
+ * {@link WriteBatch}. Apply and validate run under the store's write lock; a single write does
+ * all its work there, a transaction only those two steps.
  */
 final class Commit {
     private final StorageBackend backend;
     private final RecordFormat format;
-    private final long now;
     private final Map<String, CollectionState> collections = new LinkedHashMap<>();
-    private final Map<String, Map<ByteBuffer, Change>> changes = new LinkedHashMap<>();
+    private final Map<String, Map<ByteBuffer, Touched>> touched = new LinkedHashMap<>();
 
-    /** One document's state before the commit and after it (null = absent). */
-    private static final class Change {
+    /** One document this commit read or wrote: as first read, and as it will be written. */
+    private static final class Touched {
         final JsonNode id;
         final StoredRecord before;
-        StoredRecord after;
+        ObjectNode after;
+        boolean written;
 
-        Change(JsonNode id, StoredRecord before) {
+        Touched(JsonNode id, StoredRecord before) {
             this.id = id;
             this.before = before;
-            this.after = before;
+            this.after = before == null ? null : before.body();
         }
     }
 
-    Commit(StorageBackend backend, RecordFormat format, long now) {
-        this.backend = backend;
-        this.format = format;
-        this.now = now;
+    /** What a commit changed: collection states to publish and the changes it recorded. */
+    record Result(List<CollectionState> states, List<Change> changes) {
     }
 
-    /** The collection's state as this commit sees it. */
+    Commit(StorageBackend backend, RecordFormat format) {
+        this.backend = backend;
+        this.format = format;
+    }
+
+    /** The collection's state as this commit first saw it. */
     CollectionState collection(CollectionState state) {
         return collections.computeIfAbsent(state.name(), n -> state);
     }
 
-    /** The document as this commit sees it: its own write if any, else the stored one. */
+    /**
+     * The document as this commit sees it: its own write if any, else the stored one (with its
+     * timestamps; an unapplied write has the times of its stored version, or none).
+     */
     StoredRecord read(CollectionState state, JsonNode id) {
-        return change(state, id).after;
+        Touched t = touch(state, id);
+        if (t.after == null) {
+            return null;
+        }
+        if (!t.written) {
+            return t.before;
+        }
+        return t.before == null ? new StoredRecord(1, 0, 0, 0, t.after)
+                : new StoredRecord(t.before.version() + 1, 0, t.before.createdAt(), t.before.updatedAt(), t.after);
     }
 
-    /** Stores a body under the id: version 1 if new, else the next version. */
-    StoredRecord put(CollectionState state, JsonNode id, ObjectNode body) {
-        Change change = change(state, id);
-        StoredRecord current = change.after;
-        change.after = current == null
-                ? new StoredRecord(1, now, now, body)
-                : new StoredRecord(current.version() + 1, current.createdAt(), now, body);
-        return change.after;
+    /** Stores a body under the id. */
+    void put(CollectionState state, JsonNode id, ObjectNode body) {
+        Touched t = touch(state, id);
+        t.after = body;
+        t.written = true;
     }
 
     /** Deletes the document; returns whether it existed as this commit saw it. */
     boolean delete(CollectionState state, JsonNode id) {
-        Change change = change(state, id);
-        boolean existed = change.after != null;
-        change.after = null;
+        Touched t = touch(state, id);
+        boolean existed = t.after != null;
+        t.after = null;
+        t.written = true;
         return existed;
     }
 
-    boolean isEmpty() {
-        return changes.values().stream().allMatch(Map::isEmpty);
+    /** The documents this commit wrote in a collection, by id, with their new bodies (null = deleted). */
+    Map<JsonNode, ObjectNode> written(String collection) {
+        Map<JsonNode, ObjectNode> out = new LinkedHashMap<>();
+        touched.getOrDefault(collection, Map.of()).values().stream().filter(t -> t.written)
+                .forEach(t -> out.put(t.id, t.after));
+        return out;
     }
 
-    private Change change(CollectionState state, JsonNode id) {
+    /** Remembers that the document was read as it is stored now, for validation at commit. */
+    void noteRead(CollectionState state, JsonNode id) {
+        touch(state, id);
+    }
+
+    private Touched touch(CollectionState state, JsonNode id) {
         CollectionState current = collection(state);
         byte[] key = DocumentIds.encode(id, state.name());
-        return changes.computeIfAbsent(current.name(), n -> new LinkedHashMap<>())
+        return touched.computeIfAbsent(current.name(), n -> new LinkedHashMap<>())
                 .computeIfAbsent(ByteBuffer.wrap(key), k -> {
                     byte[] stored = current.stored() ? backend.get(current.documentsKeyspace(), key) : null;
-                    return new Change(id, stored == null ? null : format.decode(stored));
+                    return new Touched(id, stored == null ? null : format.decode(stored));
                 });
     }
 
     /**
-     * Writes everything to the backend as one batch.
+     * Checks that no document this commit read or wrote has been changed by another commit
+     * since it was read.
      *
-     * @return the collection states this commit changed, to publish once applied
+     * @throws TransactionConflictException naming the first document changed
+     */
+    void validate(Function<String, CollectionState> latest) {
+        for (Map.Entry<String, Map<ByteBuffer, Touched>> entry : touched.entrySet()) {
+            CollectionState state = latest.apply(entry.getKey());
+            for (Map.Entry<ByteBuffer, Touched> doc : entry.getValue().entrySet()) {
+                byte[] stored = state.stored() ? backend.get(state.documentsKeyspace(), doc.getKey().array()) : null;
+                long now = stored == null ? 0 : format.sequenceOf(stored);
+                long then = doc.getValue().before == null ? 0 : doc.getValue().before.sequence();
+                if (now != then) {
+                    throw new TransactionConflictException(state.name(), DocumentIds.toJava(doc.getValue().id));
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes everything to the backend as one batch, stamped with the commit sequence.
+     *
+     * @param latest        the current state of each collection (indexes may have changed since it was read)
+     * @param sequence      this commit's sequence number
+     * @param now           the commit time, epoch milliseconds
+     * @param transactionId recorded on each change
+     * @return the collection states this commit changed and the changes it made
      * @throws DuplicateKeyException if a unique index would hold a value twice; nothing is written
      */
-    List<CollectionState> apply() {
+    Result apply(Function<String, CollectionState> latest, long sequence, long now, String transactionId) {
         WriteBatch batch = new WriteBatch();
         List<CollectionState> changedStates = new ArrayList<>();
-        for (Map.Entry<String, Map<ByteBuffer, Change>> entry : changes.entrySet()) {
-            CollectionState state = collections.get(entry.getKey());
-            CollectionState next = writeCollection(state, entry.getValue().values(), batch);
+        List<Change> changes = new ArrayList<>();
+        for (Map.Entry<String, Map<ByteBuffer, Touched>> entry : touched.entrySet()) {
+            CollectionState state = latest.apply(entry.getKey());
+            CollectionState next = writeCollection(state, entry.getValue(), batch, sequence, now, transactionId, changes);
             if (next != state) {
                 changedStates.add(next);
             }
         }
         if (batch.isEmpty()) {
-            return changedStates;
+            return new Result(List.of(), List.of());
         }
+        batch.put(Keyspaces.META, CommitSequence.KEY, CommitSequence.encode(sequence));
         for (CollectionState state : changedStates) {
             backend.createKeyspace(state.documentsKeyspace());
             state.indexes().values().forEach(index -> backend.createKeyspace(index.keyspace()));
         }
         backend.apply(batch);
-        return changedStates;
+        return new Result(changedStates, changes);
     }
 
-    private CollectionState writeCollection(CollectionState state, Iterable<Change> docChanges, WriteBatch batch) {
+    private CollectionState writeCollection(CollectionState state, Map<ByteBuffer, Touched> docs, WriteBatch batch,
+                                            long sequence, long now, String transactionId, List<Change> changes) {
         CollectionState next = state.asStored();
         Map<String, IndexChanges> perIndex = new LinkedHashMap<>();
-        for (Change change : docChanges) {
-            byte[] key = DocumentIds.encode(change.id, state.name());
-            if (change.after == null) {
-                if (change.before != null) {
-                    batch.delete(state.documentsKeyspace(), key);
-                }
+        for (Map.Entry<ByteBuffer, Touched> doc : docs.entrySet()) {
+            Touched t = doc.getValue();
+            if (!t.written || (t.before == null && t.after == null)) {
+                continue;
+            }
+            byte[] key = doc.getKey().array();
+            StoredRecord after = null;
+            if (t.after == null) {
+                batch.delete(state.documentsKeyspace(), key);
             } else {
-                batch.put(state.documentsKeyspace(), key, format.encode(change.after));
+                after = t.before == null ? new StoredRecord(1, sequence, now, now, t.after)
+                        : new StoredRecord(t.before.version() + 1, sequence, t.before.createdAt(), now, t.after);
+                batch.put(state.documentsKeyspace(), key, format.encode(after));
+            }
+            Change change = new Change(sequence, changes.size(), state.name(), DocumentIds.toJava(t.id),
+                    t.before == null ? Change.Operation.CREATE : after == null ? Change.Operation.DELETE : Change.Operation.UPDATE,
+                    after == null ? t.before.version() : after.version(), Instant.ofEpochMilli(now), transactionId);
+            changes.add(change);
+            if (state.schema().trackChanges()) {
+                batch.put(Keyspaces.CHANGES, ChangeLog.key(change), ChangeLog.encode(change));
             }
             for (IndexState index : state.indexes().values()) {
                 IndexChanges indexChanges = perIndex.computeIfAbsent(index.name(), n -> new IndexChanges());
-                boolean multikey = indexChanges.record(index, change, key, state.name());
+                boolean multikey = indexChanges.record(index, t, key, state.name());
                 if (multikey && !next.indexes().get(index.name()).multikey()) {
                     next = next.withIndex(next.indexes().get(index.name()).asMultikey());
                 }
@@ -169,13 +235,13 @@ final class Commit {
         final Set<ByteBuffer> removed = new HashSet<>();
         final Map<ByteBuffer, Added> added = new LinkedHashMap<>();
 
-        record Added(byte[] prefix, byte[] encodedId, boolean nullable, Change change) {
+        record Added(byte[] prefix, byte[] encodedId, boolean nullable, Touched doc) {
         }
 
         /** Records the document's index changes; returns whether its new entries make the index multikey. */
-        boolean record(IndexState index, Change change, byte[] encodedId, String collection) {
-            IndexEntries before = change.before == null ? null : IndexEntries.of(index, change.before.body(), collection);
-            IndexEntries after = change.after == null ? null : IndexEntries.of(index, change.after.body(), collection);
+        boolean record(IndexState index, Touched doc, byte[] encodedId, String collection) {
+            IndexEntries before = doc.before == null ? null : IndexEntries.of(index, doc.before.body(), collection);
+            IndexEntries after = doc.after == null ? null : IndexEntries.of(index, doc.after, collection);
             Set<ByteBuffer> beforeKeys = new HashSet<>();
             if (before != null) {
                 before.prefixes().forEach(p -> beforeKeys.add(ByteBuffer.wrap(IndexEntries.key(p, encodedId))));
@@ -187,7 +253,7 @@ final class Commit {
                     ByteBuffer key = ByteBuffer.wrap(IndexEntries.key(prefix, encodedId));
                     afterKeys.add(key);
                     if (!beforeKeys.contains(key)) {
-                        added.put(key, new Added(prefix, encodedId, after.nullable().get(i), change));
+                        added.put(key, new Added(prefix, encodedId, after.nullable().get(i), doc));
                     }
                 }
             }
@@ -206,32 +272,31 @@ final class Commit {
             if (added.nullable()) {
                 continue;
             }
-            ByteBuffer prefix = ByteBuffer.wrap(added.prefix());
-            IndexChanges.Added other = claimed.putIfAbsent(prefix, added);
+            IndexChanges.Added other = claimed.putIfAbsent(ByteBuffer.wrap(added.prefix()), added);
             if (other != null && !Arrays.equals(other.encodedId(), added.encodedId())) {
-                throw duplicate(state, index, added.change(), other.change().id);
+                throw duplicate(state, index, added.doc(), other.doc().id);
             }
-            try (KeyValueCursor cursor = backend.scan(index.keyspace(),
-                    KeyRange.halfOpen(added.prefix(), KeyCodec.prefixEnd(added.prefix())), false)) {
+            KeyRange equal = KeyRange.halfOpen(added.prefix(), KeyCodec.prefixEnd(added.prefix()));
+            try (KeyValueCursor cursor = backend.scan(index.keyspace(), equal, false)) {
                 while (cursor.hasNext()) {
                     KeyValue existing = cursor.next();
                     byte[] existingId = Arrays.copyOfRange(existing.key(), added.prefix().length, existing.key().length);
                     if (!Arrays.equals(existingId, added.encodedId())
                             && !indexChanges.removed.contains(ByteBuffer.wrap(existing.key()))) {
-                        throw duplicate(state, index, added.change(), KeyCodec.decodeTuple(existingId).get(0));
+                        throw duplicate(state, index, added.doc(), KeyCodec.decodeTuple(existingId).get(0));
                     }
                 }
             }
         }
     }
 
-    private static DuplicateKeyException duplicate(CollectionState state, IndexState index, Change change, JsonNode holder) {
+    private static DuplicateKeyException duplicate(CollectionState state, IndexState index, Touched doc, JsonNode holder) {
         List<String> values = new ArrayList<>();
         for (String field : index.definition().fields()) {
-            values.add(field + "=" + Json.write(FieldPath.of(field).value(change.after.body())));
+            values.add(field + "=" + Json.write(FieldPath.of(field).value(doc.after)));
         }
         return new DuplicateKeyException(state.name(), index.name(), "collection '" + state.name() + "': unique index '"
                 + index.name() + "' already holds " + String.join(", ", values) + " for document "
-                + DocumentIds.describe(holder) + "; document " + DocumentIds.describe(change.id) + " was not written");
+                + DocumentIds.describe(holder) + "; document " + DocumentIds.describe(doc.id) + " was not written");
     }
 }

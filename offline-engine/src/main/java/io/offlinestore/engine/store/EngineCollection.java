@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
+import io.offlinestore.DocumentMetadata;
 import io.offlinestore.DocumentNotFoundException;
 import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.InvalidDocumentException;
@@ -12,28 +13,35 @@ import io.offlinestore.engine.plan.QueryPlan;
 import io.offlinestore.engine.plan.QueryPlanner;
 import io.offlinestore.query.Explanation;
 import io.offlinestore.query.Filter;
+import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValueCursor;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * The engine's {@link DocumentCollection}: validates documents and ids, runs writes as commits
- * of its store, and plans and runs queries.
+ * of its store (or buffers them in its transaction), and plans and runs queries, loading
+ * included relationships per page.
  */
 final class EngineCollection implements DocumentCollection {
     private final EngineOfflineStore store;
     private final String name;
+    private final EngineTransaction transaction;
 
-    EngineCollection(EngineOfflineStore store, String name) {
+    EngineCollection(EngineOfflineStore store, String name, EngineTransaction transaction) {
         this.store = store;
         this.name = name;
+        this.transaction = transaction;
     }
 
     @Override
@@ -48,38 +56,66 @@ final class EngineCollection implements DocumentCollection {
 
     @Override
     public Document create(Document document) {
-        return store.write(commit -> insert(commit, document));
+        return write(commit -> insert(commit, document));
     }
 
     @Override
     public Optional<Document> get(Object id) {
         Objects.requireNonNull(id, "id");
+        return read(DocumentIds.fromJava(id, name)).map(record -> toDocument(record.body()));
+    }
+
+    @Override
+    public Optional<Document> get(Object id, String... include) {
+        Objects.requireNonNull(id, "id");
+        Optional<StoredRecord> record = read(DocumentIds.fromJava(id, name));
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ObjectNode> one = new ArrayList<>(List.of(record.get().body().deepCopy()));
+        loadIncludes(one, List.of(include));
+        return Optional.of(toDocument(one.get(0)));
+    }
+
+    @Override
+    public Optional<DocumentMetadata> metadata(Object id) {
+        Objects.requireNonNull(id, "id");
+        return read(DocumentIds.fromJava(id, name)).map(r -> new DocumentMetadata(r.version(),
+                Instant.ofEpochMilli(r.createdAt()), Instant.ofEpochMilli(r.updatedAt()), r.sequence()));
+    }
+
+    private Optional<StoredRecord> read(JsonNode id) {
+        if (transaction != null) {
+            Commit commit = transaction.commitInProgress();
+            return Optional.ofNullable(commit.read(commit.collection(store.state(name)), id));
+        }
         CollectionState state = store.state(name);
-        JsonNode idNode = DocumentIds.fromJava(id, name);
         if (!state.stored()) {
             return Optional.empty();
         }
-        byte[] bytes = store.backend().get(state.documentsKeyspace(), DocumentIds.encode(idNode, name));
-        return bytes == null ? Optional.empty() : Optional.of(toDocument(store.format().decode(bytes), state));
+        byte[] bytes = store.backend().get(state.documentsKeyspace(), DocumentIds.encode(id, name));
+        return bytes == null ? Optional.empty() : Optional.of(store.format().decode(bytes));
     }
 
     @Override
     public Document update(Document document) {
-        return store.write(commit -> {
+        return write(commit -> {
             CollectionState state = commit.collection(store.state(name));
             JsonNode id = requireId(document, state);
             if (commit.read(state, id) == null) {
                 throw new DocumentNotFoundException(name, DocumentIds.toJava(id));
             }
-            return toDocument(commit.put(state, id, document.unsafeTree()), state);
+            commit.put(state, id, document.unsafeTree());
+            return toDocument(document.unsafeTree());
         });
     }
 
     @Override
     public Document put(Document document) {
-        return store.write(commit -> {
+        return write(commit -> {
             CollectionState state = commit.collection(store.state(name));
-            return toDocument(commit.put(state, requireId(document, state), document.unsafeTree()), state);
+            commit.put(state, requireId(document, state), document.unsafeTree());
+            return toDocument(document.unsafeTree());
         });
     }
 
@@ -87,18 +123,18 @@ final class EngineCollection implements DocumentCollection {
     public Document patch(Object id, Document partial) {
         Objects.requireNonNull(partial, "partial");
         JsonNode idNode = DocumentIds.fromJava(id, name);
-        return store.write(commit -> merge(commit, idNode, partial));
+        return write(commit -> merge(commit, idNode, partial));
     }
 
     @Override
     public boolean delete(Object id) {
         JsonNode idNode = DocumentIds.fromJava(Objects.requireNonNull(id, "id"), name);
-        return store.write(commit -> commit.delete(commit.collection(store.state(name)), idNode));
+        return write(commit -> deleteRules(commit).delete(commit.collection(store.state(name)), idNode));
     }
 
     @Override
     public List<Document> createBatch(List<Document> documents) {
-        return store.write(commit -> {
+        return write(commit -> {
             List<Document> created = new ArrayList<>(documents.size());
             for (int i = 0; i < documents.size(); i++) {
                 Document document = documents.get(i);
@@ -110,7 +146,7 @@ final class EngineCollection implements DocumentCollection {
 
     @Override
     public List<Document> updateBatch(List<Document> partials) {
-        return store.write(commit -> {
+        return write(commit -> {
             CollectionState state = commit.collection(store.state(name));
             List<Document> updated = new ArrayList<>(partials.size());
             for (int i = 0; i < partials.size(); i++) {
@@ -124,11 +160,12 @@ final class EngineCollection implements DocumentCollection {
     @Override
     public int deleteBatch(List<?> ids) {
         List<JsonNode> nodes = ids.stream().map(id -> DocumentIds.fromJava(id, name)).toList();
-        return store.write(commit -> {
+        return write(commit -> {
             CollectionState state = commit.collection(store.state(name));
+            DeleteRules rules = deleteRules(commit);
             int deleted = 0;
             for (JsonNode id : nodes) {
-                deleted += commit.delete(state, id) ? 1 : 0;
+                deleted += rules.delete(state, id) ? 1 : 0;
             }
             return deleted;
         });
@@ -145,25 +182,32 @@ final class EngineCollection implements DocumentCollection {
     public Stream<Document> stream(Query query) {
         Objects.requireNonNull(query, "query");
         CollectionState state = store.state(name);
-        QueryPlan plan = QueryPlanner.plan(query, state.keyPath(), state.indexList());
+        if (transaction != null || !query.include().isEmpty()) {
+            List<ObjectNode> page = reader().query(state, query);
+            loadIncludes(page, query.include());
+            return page.stream().map(this::toDocument);
+        }
         if (!state.stored()) {
             return Stream.empty();
         }
+        QueryPlan plan = QueryPlanner.plan(query, state.keyPath(), state.indexList());
         return QueryRunner.run(query, plan, store.executor(), state.documentsKeyspace(), state.keyPath())
-                .map(record -> toDocument(record, state));
+                .map(record -> toDocument(record.body()));
     }
 
     @Override
     public long count(Filter filter) {
         Objects.requireNonNull(filter, "filter");
         CollectionState state = store.state(name);
-        QueryPlan plan = QueryPlanner.plan(Query.filter(filter), state.keyPath(), state.indexList());
-        if (!state.stored()) {
-            return 0;
-        }
-        if (plan instanceof QueryPlan.IndexScanPlan index && index.residual() instanceof Filter.MatchAll
-                && !index.deduplicate()) {
-            return store.executor().countEntries(index);
+        if (transaction == null) {
+            if (!state.stored()) {
+                return 0;
+            }
+            QueryPlan plan = QueryPlanner.plan(Query.filter(filter), state.keyPath(), state.indexList());
+            if (plan instanceof QueryPlan.IndexScanPlan index && index.residual() instanceof Filter.MatchAll
+                    && !index.deduplicate()) {
+                return store.executor().countEntries(index);
+            }
         }
         try (Stream<Document> matching = stream(Query.filter(filter))) {
             return matching.count();
@@ -173,6 +217,9 @@ final class EngineCollection implements DocumentCollection {
     @Override
     public long count() {
         CollectionState state = store.state(name);
+        if (transaction != null) {
+            return count(Filters.all());
+        }
         if (!state.stored()) {
             return 0;
         }
@@ -194,12 +241,50 @@ final class EngineCollection implements DocumentCollection {
 
     @Override
     public void createIndex(IndexDefinition index) {
+        refuseInTransaction("createIndex");
         store.createIndex(name, Objects.requireNonNull(index, "index"));
     }
 
     @Override
     public boolean dropIndex(String indexName) {
+        refuseInTransaction("dropIndex");
         return store.dropIndex(name, indexName);
+    }
+
+    private void refuseInTransaction(String operation) {
+        if (transaction != null) {
+            throw new UnsupportedOperationException(operation + " is not transactional: call it on store.collection(\""
+                    + name + "\") outside the transaction");
+        }
+    }
+
+    private <R> R write(Function<Commit, R> work) {
+        return transaction == null ? store.write(work) : transaction.write(work);
+    }
+
+    /** Reads committed data, overlaid with the transaction's writes inside one. */
+    private DocumentReader reader() {
+        if (transaction != null) {
+            return new CommitView(store, transaction.commitInProgress())::query;
+        }
+        return (state, query) -> {
+            if (!state.stored()) {
+                return List.of();
+            }
+            QueryPlan plan = QueryPlanner.plan(query, state.keyPath(), state.indexList());
+            try (Stream<StoredRecord> records = QueryRunner.run(query, plan, store.executor(), state.documentsKeyspace(),
+                    state.keyPath())) {
+                return records.map(StoredRecord::body).toList();
+            }
+        };
+    }
+
+    private void loadIncludes(List<ObjectNode> documents, List<String> include) {
+        new RelationshipLoader(store::state, reader()).load(store.state(name), documents, include);
+    }
+
+    private DeleteRules deleteRules(Commit commit) {
+        return new DeleteRules(store::state, commit, new CommitView(store, commit));
     }
 
     private Document insert(Commit commit, Document document) {
@@ -212,15 +297,15 @@ final class EngineCollection implements DocumentCollection {
                 throw new InvalidDocumentException("collection '" + name + "': document has no id at '"
                         + state.keyPath() + "' (declare the collection with generateIds(true) to have ids generated)");
             }
-            String generated = store.ids().next();
-            body = document.with(state.keyPath(), generated).unsafeTree();
+            body = document.with(state.keyPath(), store.ids().next()).unsafeTree();
             id = DocumentIds.fromBody(body, state.keyPath(), name);
         }
         if (commit.read(state, id) != null) {
             throw new DuplicateKeyException(name, null, "collection '" + name + "' already has a document with id "
                     + DocumentIds.describe(id));
         }
-        return toDocument(commit.put(state, id, body), state);
+        commit.put(state, id, body);
+        return toDocument(body);
     }
 
     private Document merge(Commit commit, JsonNode id, Document partial) {
@@ -235,7 +320,8 @@ final class EngineCollection implements DocumentCollection {
             throw new InvalidDocumentException("collection '" + name + "': a patch cannot change or remove the id at '"
                     + state.keyPath() + "' of document " + DocumentIds.describe(id));
         }
-        return toDocument(commit.put(state, id, (ObjectNode) merged), state);
+        commit.put(state, id, (ObjectNode) merged);
+        return toDocument(merged);
     }
 
     private JsonNode requireId(Document document, CollectionState state) {
@@ -247,7 +333,7 @@ final class EngineCollection implements DocumentCollection {
         return id;
     }
 
-    private static <T> T inBatch(int position, java.util.function.Supplier<T> step) {
+    private static <T> T inBatch(int position, Supplier<T> step) {
         try {
             return step.get();
         } catch (InvalidDocumentException e) {
@@ -255,7 +341,7 @@ final class EngineCollection implements DocumentCollection {
         }
     }
 
-    private static Document toDocument(StoredRecord record, CollectionState state) {
-        return Document.adopt(record.body()).withKeyPath(state.keyPath());
+    private Document toDocument(JsonNode body) {
+        return Document.adopt(body).withKeyPath(store.state(name).keyPath());
     }
 }

@@ -1,6 +1,8 @@
 package io.offlinestore.engine.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.offlinestore.Change;
+import io.offlinestore.ChangeListener;
 import io.offlinestore.ConfigurationException;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.IntegrityReport;
@@ -8,6 +10,9 @@ import io.offlinestore.StorageInfo;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StorageException;
 import io.offlinestore.StoreOptions;
+import io.offlinestore.Subscription;
+import io.offlinestore.Transaction;
+import io.offlinestore.TransactionConflictException;
 import io.offlinestore.TypedCollection;
 import io.offlinestore.engine.IdGenerator;
 import io.offlinestore.engine.OfflineStoreModule;
@@ -17,11 +22,13 @@ import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.engine.plan.PlanExecutor;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
+import io.offlinestore.schema.Relationship;
 import io.offlinestore.spi.BackendStats;
 import io.offlinestore.spi.StorageBackend;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +37,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +60,9 @@ public final class EngineOfflineStore implements OfflineStore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentHashMap<String, EngineCollection> collections = new ConcurrentHashMap<>();
     private final Catalog catalog;
+    private final CommitSequence sequence;
+    private final ChangeLog changeLog;
+    private final ChangeNotifier notifier = new ChangeNotifier();
     private volatile boolean closed;
 
     @Inject
@@ -66,8 +77,11 @@ public final class EngineOfflineStore implements OfflineStore {
         this.executor = new PlanExecutor(backend, format);
         try {
             this.catalog = Catalog.load(backend);
+            this.sequence = CommitSequence.load(backend);
+            this.changeLog = new ChangeLog(backend);
             dropOrphanIndexKeyspaces();
             options.collections().forEach(this::declare);
+            options.collections().forEach(this::indexForeignKeys);
         } catch (RuntimeException e) {
             backend.close();
             throw e;
@@ -81,7 +95,7 @@ public final class EngineOfflineStore implements OfflineStore {
         ensureOpen();
         return collections.computeIfAbsent(name, n -> {
             CollectionSchema.builder(n);
-            return new EngineCollection(this, n);
+            return new EngineCollection(this, n, null);
         });
     }
 
@@ -141,6 +155,7 @@ public final class EngineOfflineStore implements OfflineStore {
                 return;
             }
             closed = true;
+            notifier.close();
             backend.close();
             LOG.info("closed store '{}'", options.databaseName());
         } finally {
@@ -177,13 +192,114 @@ public final class EngineOfflineStore implements OfflineStore {
         writeLock.lock();
         try {
             ensureOpen();
-            Commit commit = new Commit(backend, format, clock.millis());
+            Commit commit = new Commit(backend, format);
             R result = work.apply(commit);
-            catalog.publish(commit.apply());
+            applyLocked(commit, "auto-" + sequence.next());
             return result;
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Validates a transaction's commit against what was committed since it read, then applies it. */
+    void commitTransaction(Commit commit, String transactionId) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            commit.validate(catalog::getOrImplicit);
+            applyLocked(commit, transactionId);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void applyLocked(Commit commit, String transactionId) {
+        Commit.Result result = commit.apply(catalog::getOrImplicit, sequence.next(), clock.millis(), transactionId);
+        if (!result.changes().isEmpty()) {
+            sequence.advance();
+        }
+        catalog.publish(result.states());
+        notifier.publish(result.changes());
+    }
+
+    @Override
+    public Transaction beginTransaction(String... collectionNames) {
+        ensureOpen();
+        Set<String> names = new TreeSet<>(List.of(collectionNames));
+        names.forEach(CollectionSchema::builder);
+        return new EngineTransaction(this, ids.next(), names, new Commit(backend, format));
+    }
+
+    @Override
+    public void inTransaction(Consumer<Transaction> work) {
+        callInTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T callInTransaction(Function<Transaction, T> work) {
+        for (int attempt = 0; ; attempt++) {
+            try (Transaction tx = beginTransaction()) {
+                T result = work.apply(tx);
+                tx.commit();
+                return result;
+            } catch (TransactionConflictException e) {
+                if (attempt >= options.transactionRetries()) {
+                    throw e;
+                }
+                LOG.debug("transaction conflict on attempt {}, retrying: {}", attempt + 1, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public List<Change> getChanges() {
+        ensureOpen();
+        return changeLog.pending(0, Integer.MAX_VALUE, c -> true);
+    }
+
+    @Override
+    public List<Change> getChanges(String collection) {
+        ensureOpen();
+        return changeLog.pending(0, Integer.MAX_VALUE, c -> c.collection().equals(collection));
+    }
+
+    @Override
+    public List<Change> getChanges(long afterSequence, int limit) {
+        ensureOpen();
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, got " + limit);
+        }
+        return changeLog.pending(afterSequence, limit, c -> true);
+    }
+
+    @Override
+    public void markSynchronized(Collection<Change> changes) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            long now = clock.millis();
+            changeLog.markSynchronized(changes, now, now - options.changeRetention().toMillis());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Subscription addChangeListener(ChangeListener listener) {
+        return notifier.add(null, Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public Subscription addChangeListener(String collection, ChangeListener listener) {
+        return notifier.add(Objects.requireNonNull(collection, "collection"), Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Synchronized changes kept until the retention prunes them (for tests and storage info). */
+    long retainedSynchronizedChanges() {
+        return changeLog.retainedSynchronized();
     }
 
     /** Adds an index to a collection and fills it, in one batch. */
@@ -257,6 +373,23 @@ public final class EngineOfflineStore implements OfflineStore {
         for (IndexDefinition index : schema.indexes()) {
             if (addIndex(catalog.getOrImplicit(schema.name()), index)) {
                 LOG.info("built index '{}' of collection '{}'", index.name(), schema.name());
+            }
+        }
+    }
+
+    /** Makes sure each relationship's foreign key is indexed, on whichever side holds it. */
+    private void indexForeignKeys(CollectionSchema schema) {
+        for (Relationship relationship : schema.relationships()) {
+            String holder = relationship.type() == Relationship.Type.ONE_TO_MANY ? relationship.target() : schema.name();
+            CollectionState state = catalog.getOrImplicit(holder);
+            boolean indexed = state.indexes().values().stream()
+                    .anyMatch(i -> i.definition().fields().get(0).equals(relationship.foreignKey()));
+            if (!indexed) {
+                String name = state.indexes().containsKey(relationship.foreignKey())
+                        ? "fk_" + relationship.foreignKey() : relationship.foreignKey();
+                addIndex(state, IndexDefinition.of(relationship.foreignKey()).named(name));
+                LOG.info("indexed foreign key '{}' of collection '{}' for relationship '{}'", relationship.foreignKey(),
+                        holder, relationship.name());
             }
         }
     }

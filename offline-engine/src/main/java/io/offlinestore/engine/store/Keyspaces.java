@@ -4,6 +4,12 @@ package io.offlinestore.engine.store;
 final class Keyspaces {
     /** Collection schemas and index states, one entry per collection. */
     static final String CATALOG = "catalog";
+    /** Store-wide values: the last commit sequence, later the encryption keyset. */
+    static final String META = "meta";
+    /** Changes not yet synchronized, keyed by commit sequence and ordinal. */
+    static final String CHANGES = "changes";
+    /** Changes marked synchronized, keyed by the time they were marked, kept until pruned. */
+    static final String SYNCED_CHANGES = "changes.synced";
 
     private Keyspaces() {
     }

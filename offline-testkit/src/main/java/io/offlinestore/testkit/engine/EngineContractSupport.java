@@ -27,6 +27,21 @@ public abstract class EngineContractSupport {
      */
     protected abstract StoreOptions.Builder configure(Path directory);
 
+    /**
+     * Whether the backend keeps data across close and reopen; contracts then also check that
+     * what they wrote survives a reopen. Persistent backends override this to return true.
+     */
+    protected boolean persistent() {
+        return false;
+    }
+
+    /** Closes the store and opens it again with the same extra options. */
+    protected OfflineStore reopen(OfflineStore store, UnaryOperator<StoreOptions.Builder> customize) {
+        store.close();
+        opened.remove(store);
+        return open(customize);
+    }
+
     /** Opens a store on the backend under test. */
     protected OfflineStore open() {
         return open(b -> b);

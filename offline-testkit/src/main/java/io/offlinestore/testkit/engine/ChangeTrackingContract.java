@@ -1,0 +1,144 @@
+package io.offlinestore.testkit.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.offlinestore.Change;
+import io.offlinestore.Change.Operation;
+import io.offlinestore.DuplicateKeyException;
+import io.offlinestore.OfflineStore;
+import io.offlinestore.Subscription;
+import io.offlinestore.Transaction;
+import io.offlinestore.schema.CollectionSchema;
+import io.offlinestore.schema.IndexDefinition;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** The durable change log and change listeners. */
+public abstract class ChangeTrackingContract extends EngineContractSupport {
+    private static final UnaryOperator<io.offlinestore.StoreOptions.Builder> SCHEMA = b -> b
+            .collection(CollectionSchema.builder("users").index(IndexDefinition.unique("email")).build())
+            .collection(CollectionSchema.builder("cache").trackChanges(false).build());
+
+    private static List<String> describe(List<Change> changes) {
+        return changes.stream().map(c -> c.collection() + ":" + c.id() + ":" + c.operation() + ":v" + c.version()).toList();
+    }
+
+    @Test
+    void everyCommittedWriteIsRecordedInCommitOrder() {
+        OfflineStore store = open(SCHEMA);
+        store.collection("users").create(doc("{'id':'u1','email':'a@x'}"));
+        store.collection("users").patch("u1", doc("{'name':'A'}"));
+        store.collection("orders").create(doc("{'id':1}"));
+        store.collection("users").delete("u1");
+        List<Change> changes = store.getChanges();
+        assertEquals(List.of("users:u1:CREATE:v1", "users:u1:UPDATE:v2", "orders:1:CREATE:v1", "users:u1:DELETE:v2"),
+                describe(changes));
+        for (int i = 1; i < changes.size(); i++) {
+            assertTrue(changes.get(i).sequence() > changes.get(i - 1).sequence());
+            assertNotEquals(changes.get(i).transactionId(), changes.get(i - 1).transactionId());
+        }
+        assertEquals(1L, changes.get(2).id());
+    }
+
+    @Test
+    void oneCommitSharesOneSequenceAndTransactionId() {
+        OfflineStore store = open(SCHEMA);
+        try (Transaction tx = store.beginTransaction()) {
+            tx.collection("users").create(doc("{'id':'u1','email':'a@x'}"));
+            tx.collection("orders").createBatch(List.of(doc("{'id':1}"), doc("{'id':2}")));
+            tx.commit();
+            List<Change> changes = store.getChanges();
+            assertEquals(3, changes.size());
+            assertTrue(changes.stream().allMatch(c -> c.sequence() == changes.get(0).sequence()));
+            assertTrue(changes.stream().allMatch(c -> c.transactionId().equals(tx.id())));
+            assertEquals(List.of(0, 1, 2), changes.stream().map(Change::ordinal).toList());
+        }
+    }
+
+    @Test
+    void failedWritesAndUntrackedCollectionsRecordNothing() {
+        OfflineStore store = open(SCHEMA);
+        store.collection("users").create(doc("{'id':'u1','email':'a@x'}"));
+        assertThrows(DuplicateKeyException.class, () -> store.collection("users").createBatch(List.of(
+                doc("{'id':'u2','email':'b@x'}"), doc("{'id':'u3','email':'a@x'}"))));
+        store.collection("cache").create(doc("{'id':'k','v':1}"));
+        assertEquals(List.of("users:u1:CREATE:v1"), describe(store.getChanges()));
+    }
+
+    @Test
+    void changesCanBeReadByCollectionAndAfterASequence() {
+        OfflineStore store = open(SCHEMA);
+        for (int i = 0; i < 5; i++) {
+            store.collection(i % 2 == 0 ? "users" : "orders").create(doc("{'id':" + i + ",'email':'e" + i + "'}"));
+        }
+        assertEquals(List.of(0L, 2L, 4L), store.getChanges("users").stream().map(Change::id).toList());
+        List<Change> all = store.getChanges();
+        assertEquals(all.subList(2, 4), store.getChanges(all.get(1).sequence(), 2));
+        assertEquals(List.of(), store.getChanges(all.get(4).sequence(), 10));
+    }
+
+    @Test
+    void markedChangesAreNoLongerReturned() {
+        OfflineStore store = open(SCHEMA);
+        store.collection("users").create(doc("{'id':'u1','email':'a@x'}"));
+        store.collection("users").create(doc("{'id':'u2','email':'b@x'}"));
+        List<Change> first = store.getChanges();
+        store.collection("users").create(doc("{'id':'u3','email':'c@x'}"));
+        store.markSynchronized(first);
+        assertEquals(List.of("users:u3:CREATE:v1"), describe(store.getChanges()));
+        store.markSynchronized(first);
+        assertEquals(1, store.getChanges().size(), "marking twice changes nothing");
+    }
+
+    @Test
+    void unsynchronizedChangesSurviveReopening() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(persistent(), "the backend does not persist data");
+        OfflineStore store = open(SCHEMA);
+        store.collection("users").create(doc("{'id':'u1','email':'a@x'}"));
+        store.collection("users").create(doc("{'id':'u2','email':'b@x'}"));
+        store.markSynchronized(store.getChanges().subList(0, 1));
+        long last = store.getChanges().get(0).sequence();
+        store = reopen(store, SCHEMA);
+        assertEquals(List.of("users:u2:CREATE:v1"), describe(store.getChanges()));
+        store.collection("users").create(doc("{'id':'u3','email':'c@x'}"));
+        assertTrue(store.getChanges().get(1).sequence() > last, "sequences keep growing after a reopen");
+    }
+
+    @Test
+    void listenersHearCommitsInOrderOffTheWritersThread() throws InterruptedException {
+        OfflineStore store = open(SCHEMA);
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        store.addChangeListener(change -> {
+            threads.add(Thread.currentThread().getName());
+            heard.add(change.collection() + ":" + change.id() + ":" + change.operation());
+        });
+        store.addChangeListener(change -> {
+            throw new IllegalStateException("a broken listener");
+        });
+        List<String> usersOnly = new CopyOnWriteArrayList<>();
+        Subscription users = store.addChangeListener("users", change -> usersOnly.add(String.valueOf(change.id())));
+        store.collection("users").create(doc("{'id':'u1','email':'a@x'}"));
+        store.collection("orders").create(doc("{'id':7}"));
+        store.collection("users").delete("u1");
+        List<String> expected = List.of("users:u1:CREATE", "orders:7:CREATE", "users:u1:DELETE");
+        for (String event : expected) {
+            assertEquals(event, heard.poll(10, TimeUnit.SECONDS));
+        }
+        assertTrue(threads.stream().noneMatch(name -> name.equals(Thread.currentThread().getName())));
+        assertEquals(List.of("u1", "u1"), usersOnly);
+        users.close();
+        store.collection("users").create(doc("{'id':'u2','email':'b@x'}"));
+        assertEquals("users:u2:CREATE", heard.poll(10, TimeUnit.SECONDS));
+        assertEquals(List.of("u1", "u1"), usersOnly, "a closed subscription hears nothing more");
+        assertTrue(store.collection("users").get("u2").isPresent(), "a throwing listener does not undo commits");
+    }
+}
