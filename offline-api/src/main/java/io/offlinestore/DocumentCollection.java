@@ -75,6 +75,9 @@ public interface DocumentCollection {
     /** Creates every document, or none if any one fails. */
     List<Document> createBatch(List<Document> documents);
 
+    /** Stores every document, creating or replacing each, or none if any one fails. */
+    List<Document> putBatch(List<Document> documents);
+
     /**
      * Merges each partial (which carries its id) into its stored document, or changes none if any
      * one fails.

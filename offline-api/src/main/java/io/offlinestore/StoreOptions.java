@@ -59,6 +59,14 @@ public final class StoreOptions {
         return OptionsLoader.load(file).build();
     }
 
+    /**
+     * A builder holding the options of a file (as {@link #load}), for callers that override or
+     * complete some of them (a command line's {@code --backend}, say) before building.
+     */
+    public static Builder loadBuilder(Path file) {
+        return OptionsLoader.load(file);
+    }
+
     /** The backend's name, e.g. {@code "memory"}. */
     public String backend() {
         return backend;

@@ -3,6 +3,7 @@ package io.offlinestore.query;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * How the store will run a query, as returned by {@code explain}: which access path (id
@@ -10,6 +11,8 @@ import java.util.Optional;
  * fetched document, and whether sort and limit are served by the index order.
  *
  * @param collection     the collection queried
+ * @param sort           the requested sort keys (empty: id order)
+ * @param limit          the requested limit, if any
  * @param access         {@code PRIMARY_KEY}, {@code INDEX_SCAN} or {@code FULL_SCAN}
  * @param index          the index used, when one is
  * @param keyRanges      the scanned ranges of index (or id) values, readable
@@ -19,7 +22,8 @@ import java.util.Optional;
  * @param limitPushdown  whether the scan stops as soon as offset + limit results are found
  * @param candidates     the indexes considered, with the reason each was or was not chosen
  */
-public record Explanation(String collection, Access access, Optional<String> index, List<String> keyRanges,
+public record Explanation(String collection, List<SortKey> sort, OptionalInt limit, Access access,
+                          Optional<String> index, List<String> keyRanges,
                           boolean reverse, Filter residual, boolean sortFromIndex, boolean limitPushdown,
                           List<String> candidates) {
 
@@ -36,6 +40,7 @@ public record Explanation(String collection, Access access, Optional<String> ind
     public Explanation {
         Objects.requireNonNull(collection, "collection");
         Objects.requireNonNull(access, "access");
+        sort = List.copyOf(sort);
         keyRanges = List.copyOf(keyRanges);
         candidates = List.copyOf(candidates);
     }
@@ -54,8 +59,10 @@ public record Explanation(String collection, Access access, Optional<String> ind
             text.append("ranges:     ").append(String.join(" ∪ ", keyRanges)).append('\n');
         }
         text.append("residual:   ").append(residual instanceof Filter.MatchAll ? "none" : residual.toString()).append('\n');
-        text.append("sort:       ").append(sortFromIndex ? "from index order" : "in memory").append('\n');
-        text.append("limit:      ").append(limitPushdown ? "pushed down to the scan" : "applied after sorting");
+        text.append("order:      ").append(sort.isEmpty() ? "by id (no sort requested)" : sort.toString())
+                .append(sortFromIndex ? ", as the scan yields it" : ", sorted in memory").append('\n');
+        text.append("limit:      ").append(limit.isEmpty() ? "none" : limit.getAsInt()
+                + (limitPushdown ? ", the scan stops early" : ", the best " + limit.getAsInt() + " kept while scanning"));
         for (String candidate : candidates) {
             text.append('\n').append("considered: ").append(candidate);
         }

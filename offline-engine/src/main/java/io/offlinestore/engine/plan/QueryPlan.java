@@ -3,8 +3,11 @@ package io.offlinestore.engine.plan;
 import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.query.Explanation;
 import io.offlinestore.query.Filter;
+import io.offlinestore.query.Query;
+import io.offlinestore.query.SortKey;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * How a query runs: which keys are scanned, what is checked on each fetched document, and
@@ -40,19 +43,21 @@ public sealed interface QueryPlan {
     }
 
     /** The plan as the public API describes it. */
-    default Explanation explain(String collection, boolean limited) {
-        boolean pushdown = ordered() && limited;
+    default Explanation explain(String collection, Query query) {
+        boolean pushdown = ordered() && query.limit().isPresent();
+        List<SortKey> sort = query.sort();
+        OptionalInt limit = query.limit();
         if (this instanceof PrimaryKeyScanPlan p) {
-            return new Explanation(collection, Explanation.Access.PRIMARY_KEY, Optional.empty(),
+            return new Explanation(collection, sort, limit, Explanation.Access.PRIMARY_KEY, Optional.empty(),
                     p.ranges().stream().map(ScanRange::description).toList(), reverse(), residual(), ordered(), pushdown,
                     considered());
         }
         if (this instanceof IndexScanPlan p) {
-            return new Explanation(collection, Explanation.Access.INDEX_SCAN, Optional.of(p.index().name()),
+            return new Explanation(collection, sort, limit, Explanation.Access.INDEX_SCAN, Optional.of(p.index().name()),
                     p.ranges().stream().map(ScanRange::description).toList(), reverse(), residual(), ordered(), pushdown,
                     considered());
         }
-        return new Explanation(collection, Explanation.Access.FULL_SCAN, Optional.empty(), List.of(), reverse(),
+        return new Explanation(collection, sort, limit, Explanation.Access.FULL_SCAN, Optional.empty(), List.of(), reverse(),
                 residual(), ordered(), pushdown, considered());
     }
 }

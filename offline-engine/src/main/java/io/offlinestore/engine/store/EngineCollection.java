@@ -145,6 +145,22 @@ final class EngineCollection implements DocumentCollection {
     }
 
     @Override
+    public List<Document> putBatch(List<Document> documents) {
+        return write(commit -> {
+            CollectionState state = commit.collection(store.state(name));
+            List<Document> stored = new ArrayList<>(documents.size());
+            for (int i = 0; i < documents.size(); i++) {
+                Document document = documents.get(i);
+                stored.add(inBatch(i, () -> {
+                    commit.put(state, requireId(document, state), document.unsafeTree());
+                    return toDocument(document.unsafeTree());
+                }));
+            }
+            return stored;
+        });
+    }
+
+    @Override
     public List<Document> updateBatch(List<Document> partials) {
         return write(commit -> {
             CollectionState state = commit.collection(store.state(name));
@@ -236,7 +252,7 @@ final class EngineCollection implements DocumentCollection {
     @Override
     public Explanation explain(Query query) {
         CollectionState state = store.state(name);
-        return QueryPlanner.plan(query, state.keyPath(), state.indexList()).explain(name, query.limit().isPresent());
+        return QueryPlanner.plan(query, state.keyPath(), state.indexList()).explain(name, query);
     }
 
     @Override

@@ -117,7 +117,7 @@ class QueryPlannerTest {
 
     @Test
     void explanationNamesIndexRangesAndResidual() {
-        String text = plan("{'role':'admin','created':{'$gte':'2023'},'x':1}").explain("t", false).toString();
+        String text = plan("{'role':'admin','created':{'$gte':'2023'},'x':1}").explain("t", Query.filter(io.offlinestore.query.Filters.all())).toString();
         assertTrue(text.contains("index scan on 'role_created'"), text);
         assertTrue(text.contains("role = \"admin\", created >= \"2023\""), text);
         assertTrue(text.contains("residual:   {\"x\":{\"$eq\":1}}"), text);

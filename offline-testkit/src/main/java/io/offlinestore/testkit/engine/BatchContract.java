@@ -110,6 +110,19 @@ public abstract class BatchContract extends EngineContractSupport {
     }
 
     @Test
+    void putBatchCreatesOrReplacesAllOrNothing() {
+        DocumentCollection users = users();
+        users.create(doc("{'id':'a','email':'a@x','v':1}"));
+        users.putBatch(List.of(doc("{'id':'a','email':'a@x','v':2}"), doc("{'id':'b','email':'b@x','v':1}")));
+        assertEquals(2, users.get("a").orElseThrow().getInteger("v"));
+        assertEquals(List.of("a", "b"), ids(all(users)));
+        assertThrows(DuplicateKeyException.class, () -> users.putBatch(List.of(
+                doc("{'id':'a','email':'a@x','v':3}"), doc("{'id':'c','email':'b@x'}"))));
+        assertEquals(2, users.get("a").orElseThrow().getInteger("v"));
+        assertEquals(List.of("a", "b"), ids(all(users)));
+    }
+
+    @Test
     void deleteBatchCountsWhatExisted() {
         DocumentCollection users = users();
         users.createBatch(List.of(doc("{'id':'user1'}"), doc("{'id':'user2'}"), doc("{'id':'user3'}")));
