@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The numbered batches the crash test writes and checks. Batch {@code b} creates
- * {@link #DOCUMENTS_PER_BATCH} documents in one of two indexed collections (alternating), each
- * carrying {@code batch = b}, so a batch is whole when that many documents carry its number
- * and absent when none do.
+ * The numbered batches the crash test writes and checks. Batch {@code b} is one transaction
+ * over two indexed collections: it creates {@link #DOCUMENTS_PER_BATCH} documents carrying
+ * {@code batch = b}, half in each collection, and sets the {@code counter} document's
+ * {@code last} to {@code b}. A batch is whole when all its documents are there and the counter
+ * names the newest batch present, and absent when none of them are.
  */
 public final class CrashWorkload {
     /** Documents each batch creates. */
@@ -42,12 +43,26 @@ public final class CrashWorkload {
                 .build();
     }
 
-    /** The collection batch {@code b} writes to. */
-    static String collectionOf(long batch) {
-        return COLLECTIONS.get((int) (batch % COLLECTIONS.size()));
+    /** The id of the document each batch updates. */
+    static final String COUNTER = "counter";
+
+    /** The collection document {@code i} of a batch goes to. */
+    static String collectionOf(int i) {
+        return COLLECTIONS.get(i % COLLECTIONS.size());
     }
 
-    /** The documents of batch {@code b}. */
+    /** Writes batch {@code b} in one transaction over both collections. */
+    static void write(OfflineStore store, long batch) {
+        store.inTransaction(tx -> {
+            List<Document> documents = batch(batch);
+            for (int i = 0; i < documents.size(); i++) {
+                tx.collection(collectionOf(i)).create(documents.get(i));
+            }
+            tx.collection("events").put(Document.of(Map.of("id", COUNTER, "last", batch, "kind", "counter")));
+        });
+    }
+
+    /** The documents of batch {@code b}, in order. */
     static List<Document> batch(long batch) {
         List<Document> documents = new ArrayList<>();
         String padding = "x".repeat(200 + (int) (batch % 50));

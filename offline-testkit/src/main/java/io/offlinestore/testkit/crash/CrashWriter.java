@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The child process of the crash test: opens the store, then writes batch after batch of the
- * {@link CrashWorkload} until it is killed, printing {@code committed N} only after batch N's
- * write has returned.
+ * {@link CrashWorkload} (each a transaction over two collections) until it is killed, printing
+ * {@code committed N} only after batch N's commit has returned.
  */
 public final class CrashWriter {
     private CrashWriter() {
@@ -23,7 +23,7 @@ public final class CrashWriter {
             long batch = CrashWorkload.lastBatch(store) + 1;
             out.println("ready " + batch);
             while (true) {
-                store.collection(CrashWorkload.collectionOf(batch)).createBatch(CrashWorkload.batch(batch));
+                CrashWorkload.write(store, batch);
                 out.println("committed " + batch);
                 batch++;
             }
