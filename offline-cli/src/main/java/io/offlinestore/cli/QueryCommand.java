@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code offline query COLLECTION [--filter JSON] [--sort FIELD[:asc|desc]]... [--limit N]
- * [--offset N] [--explain]}: the matching documents as JSON lines in result order and nothing
+ * [--offset N] [--include REL]... [--explain]}: the matching documents as JSON lines in result order and nothing
  * else on standard output, streamed; or, with {@code --explain}, the plan instead.
  */
 @Command(name = "query", description = "Write the matching documents as JSON lines, in result order; "
@@ -49,6 +49,10 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--offset", paramLabel = "N", description = "Skip the first N matching documents.")
     private int offset;
 
+    @Option(names = "--include", paramLabel = "REL",
+            description = "Load a relationship's documents into each result (dotted for nested: items.product); repeatable.")
+    private List<String> include;
+
     @Option(names = "--explain", description = "Print the query plan (index, key ranges, residual filter) instead of results.")
     private boolean explain;
 
@@ -74,6 +78,9 @@ final class QueryCommand implements Callable<Integer> {
             for (SortKey key : sort) {
                 query = query.sort(key.field(), key.direction());
             }
+        }
+        if (include != null) {
+            query = query.include(include.toArray(String[]::new));
         }
         query = query.offset(offset);
         return limit == null ? query : query.limit(limit);
