@@ -91,6 +91,32 @@ public interface OfflineStore extends AutoCloseable {
     /** How much each collection holds. */
     StorageInfo storageInfo();
 
+    /**
+     * Re-wraps the store's keys with a new key provider; no data is rewritten.
+     *
+     * @throws ConfigurationException if the store has no encryption
+     */
+    void changeKeyProvider(io.offlinestore.encryption.KeyProvider newProvider);
+
+    /** Re-wraps the store's keys with a new passphrase; no data is rewritten. */
+    void changePassphrase(char[] newPassphrase);
+
+    /**
+     * Adds a new primary key for sensitive fields: new writes use it, old values stay readable.
+     * Run {@link #reencrypt} afterwards to re-seal old values with it.
+     */
+    void rotateKeys();
+
+    /**
+     * Re-seals, in batches, every sensitive value not sealed with the current primary key (and
+     * seals sensitive values written before encryption was enabled). Each batch commits
+     * atomically with its progress, so after a crash calling it again resumes where it stopped.
+     *
+     * @param progress told after each batch
+     * @return how many documents were scanned and re-sealed
+     */
+    ReencryptionProgress reencrypt(java.util.function.Consumer<ReencryptionProgress> progress);
+
     /** The options the store was opened with. */
     StoreOptions options();
 

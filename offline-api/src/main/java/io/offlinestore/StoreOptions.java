@@ -1,5 +1,6 @@
 package io.offlinestore;
 
+import io.offlinestore.encryption.EncryptionOptions;
 import io.offlinestore.internal.OptionsLoader;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.spi.BackendConfig;
@@ -29,6 +30,7 @@ public final class StoreOptions {
     private final List<String> collectionOrder;
     private final int transactionRetries;
     private final Duration changeRetention;
+    private final EncryptionOptions encryption;
 
     private StoreOptions(Builder b) {
         this.backend = b.backend;
@@ -42,6 +44,7 @@ public final class StoreOptions {
         this.collectionOrder = List.copyOf(b.collections.keySet());
         this.transactionRetries = b.transactionRetries;
         this.changeRetention = b.changeRetention;
+        this.encryption = b.encryption;
     }
 
     public static Builder builder() {
@@ -120,6 +123,11 @@ public final class StoreOptions {
         return changeRetention;
     }
 
+    /** Field-level encryption, when enabled. */
+    public Optional<EncryptionOptions> encryption() {
+        return Optional.ofNullable(encryption);
+    }
+
     /** The configuration handed to the backend. */
     public BackendConfig backendConfig() {
         return new BackendConfig(path, databaseName, durability, settings);
@@ -138,6 +146,7 @@ public final class StoreOptions {
         b.settings.putAll(settings);
         b.transactionRetries = transactionRetries;
         b.changeRetention = changeRetention;
+        b.encryption = encryption;
         return b;
     }
 
@@ -159,6 +168,7 @@ public final class StoreOptions {
         private final Map<String, String> settings = new LinkedHashMap<>();
         private int transactionRetries = 3;
         private Duration changeRetention = Duration.ofDays(7);
+        private EncryptionOptions encryption;
 
         private Builder() {
         }
@@ -240,6 +250,12 @@ public final class StoreOptions {
                 throw new ConfigurationException("change retention must be zero or positive, got " + retention);
             }
             this.changeRetention = retention;
+            return this;
+        }
+
+        /** Enables field-level encryption. */
+        public Builder encryption(EncryptionOptions options) {
+            this.encryption = Objects.requireNonNull(options, "options");
             return this;
         }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.offlinestore.ConfigurationException;
 import io.offlinestore.Durability;
 import io.offlinestore.StoreOptions;
+import io.offlinestore.encryption.EncryptionOptions;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.schema.OnDelete;
@@ -33,9 +34,11 @@ public final class OptionsLoader {
     private static final String ROOT = "offline";
     private static final Set<String> STORE_KEYS =
             Set.of("backend", "path", "database-name", "version", "durability", "collections", "settings",
-                    "transaction-retries", "change-retention");
+                    "transaction-retries", "change-retention", "encryption");
+    private static final Set<String> ENCRYPTION_KEYS =
+            Set.of("sensitive-fields", "queryable-fields", "passphrase-env", "cipher", "algorithm");
     private static final Set<String> COLLECTION_KEYS = Set.of("name", "key-path", "generate-ids", "track-changes", "indexes",
-            "relationships");
+            "relationships", "sensitive-fields", "queryable-fields");
     private static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "type", "target", "foreign-key", "on-delete");
     private static final Set<String> INDEX_KEYS = Set.of("name", "fields", "unique");
 
@@ -143,6 +146,10 @@ public final class OptionsLoader {
         apply(root, "transaction-retries", ROOT,
                 v -> builder.transactionRetries(integer(v, "offline.transaction-retries")));
         apply(root, "change-retention", ROOT, v -> builder.changeRetention(duration(text(v, "offline.change-retention"))));
+        JsonNode encryption = root.path("encryption");
+        if (!encryption.isMissingNode()) {
+            builder.encryption(encryption(encryption));
+        }
         JsonNode settings = root.path("settings");
         if (settings.isObject()) {
             flatten(settings, "").forEach(builder::setting);
@@ -181,6 +188,10 @@ public final class OptionsLoader {
             apply(node, "key-path", where, v -> builder.keyPath(text(v, where + ".key-path")));
             apply(node, "generate-ids", where, v -> builder.generateIds(bool(v, where + ".generate-ids")));
             apply(node, "track-changes", where, v -> builder.trackChanges(bool(v, where + ".track-changes")));
+            apply(node, "sensitive-fields", where,
+                    v -> builder.sensitiveFields(list(v, where + ".sensitive-fields").toArray(String[]::new)));
+            apply(node, "queryable-fields", where,
+                    v -> builder.queryableFields(list(v, where + ".queryable-fields").toArray(String[]::new)));
             JsonNode relationships = node.path("relationships");
             if (relationships.isArray()) {
                 for (int i = 0; i < relationships.size(); i++) {
@@ -214,6 +225,40 @@ public final class OptionsLoader {
             }
             throw fail(where, e.getMessage());
         }
+    }
+
+    private EncryptionOptions encryption(JsonNode node) {
+        String where = "offline.encryption";
+        if (!node.isObject()) {
+            throw fail(where, "must be an object");
+        }
+        checkKeys(node, ENCRYPTION_KEYS, where);
+        EncryptionOptions.Builder builder = EncryptionOptions.builder();
+        apply(node, "sensitive-fields", where,
+                v -> builder.sensitiveFields(list(v, where + ".sensitive-fields").toArray(String[]::new)));
+        apply(node, "queryable-fields", where,
+                v -> builder.queryableFields(list(v, where + ".queryable-fields").toArray(String[]::new)));
+        apply(node, "passphrase-env", where, v -> builder.passphraseFromEnvironment(text(v, where + ".passphrase-env")));
+        apply(node, "cipher", where, v -> builder.cipher(text(v, where + ".cipher")));
+        apply(node, "algorithm", where, v -> builder.algorithm(text(v, where + ".algorithm")));
+        try {
+            return builder.build();
+        } catch (ConfigurationException e) {
+            throw fail(where, e.getMessage() + " (a config file never holds the passphrase: name its variable in "
+                    + where + ".passphrase-env)");
+        }
+    }
+
+    private List<String> list(JsonNode value, String key) {
+        List<String> out = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(v -> out.add(text(v, key)));
+        } else {
+            for (String part : text(value, key).split(",")) {
+                out.add(part.trim());
+            }
+        }
+        return out;
     }
 
     private Relationship relationship(String name, JsonNode node, String where) {

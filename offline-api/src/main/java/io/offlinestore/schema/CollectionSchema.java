@@ -20,6 +20,8 @@ public final class CollectionSchema {
     private final List<Relationship> relationships;
     private final boolean generateIds;
     private final boolean trackChanges;
+    private final java.util.Set<String> sensitiveFields;
+    private final java.util.Set<String> queryableFields;
 
     private CollectionSchema(Builder builder) {
         this.name = builder.name;
@@ -28,6 +30,8 @@ public final class CollectionSchema {
         this.relationships = List.copyOf(builder.relationships.values());
         this.generateIds = builder.generateIds;
         this.trackChanges = builder.trackChanges;
+        this.sensitiveFields = java.util.Set.copyOf(builder.sensitive);
+        this.queryableFields = java.util.Set.copyOf(builder.queryable);
     }
 
     /** A builder for the collection with this name. */
@@ -76,9 +80,21 @@ public final class CollectionSchema {
         return trackChanges;
     }
 
+    /** Fields sealed with randomized encryption in this collection (besides the store-wide ones). */
+    public java.util.Set<String> sensitiveFields() {
+        return sensitiveFields;
+    }
+
+    /** Fields sealed deterministically in this collection (besides the store-wide ones). */
+    public java.util.Set<String> queryableFields() {
+        return queryableFields;
+    }
+
     /** A builder holding this schema's settings, to derive a changed schema. */
     public Builder toBuilder() {
         Builder builder = new Builder(name).keyPath(keyPath).generateIds(generateIds).trackChanges(trackChanges);
+        builder.sensitive.addAll(sensitiveFields);
+        builder.queryable.addAll(queryableFields);
         indexes.forEach(builder::index);
         relationships.forEach(builder::relationship);
         return builder;
@@ -100,12 +116,14 @@ public final class CollectionSchema {
     public boolean equals(Object o) {
         return o instanceof CollectionSchema other && name.equals(other.name) && keyPath.equals(other.keyPath)
                 && indexes.equals(other.indexes) && relationships.equals(other.relationships)
-                && generateIds == other.generateIds && trackChanges == other.trackChanges;
+                && generateIds == other.generateIds && trackChanges == other.trackChanges
+                && sensitiveFields.equals(other.sensitiveFields) && queryableFields.equals(other.queryableFields);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, keyPath, indexes, relationships, generateIds, trackChanges);
+        return Objects.hash(name, keyPath, indexes, relationships, generateIds, trackChanges, sensitiveFields,
+                queryableFields);
     }
 
     @Override
@@ -123,6 +141,8 @@ public final class CollectionSchema {
         private final Map<String, Relationship> relationships = new LinkedHashMap<>();
         private boolean generateIds;
         private boolean trackChanges = true;
+        private final java.util.Set<String> sensitive = new java.util.LinkedHashSet<>();
+        private final java.util.Set<String> queryable = new java.util.LinkedHashSet<>();
 
         private Builder(String name) {
             this.name = requireName(name);
@@ -165,7 +185,27 @@ public final class CollectionSchema {
             return this;
         }
 
+        /** Fields of this collection to seal with randomized encryption (needs store encryption). */
+        public Builder sensitiveFields(String... paths) {
+            for (String path : paths) {
+                sensitive.add(FieldPaths.require(path, "sensitive field of collection '" + name + "'"));
+            }
+            return this;
+        }
+
+        /** Fields of this collection to seal deterministically, queryable by equality. */
+        public Builder queryableFields(String... paths) {
+            for (String path : paths) {
+                queryable.add(FieldPaths.require(path, "queryable field of collection '" + name + "'"));
+            }
+            return this;
+        }
+
         public CollectionSchema build() {
+            if (sensitive.contains(keyPath) || queryable.contains(keyPath)) {
+                throw new ConfigurationException("the key path '" + keyPath + "' of collection '" + name
+                        + "' cannot be encrypted: ids appear in index keys and the change log");
+            }
             for (IndexDefinition index : indexes.values()) {
                 if (index.fields().contains(keyPath)) {
                     throw new ConfigurationException("index '" + index.name() + "' of collection '" + name

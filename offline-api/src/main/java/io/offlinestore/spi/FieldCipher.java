@@ -32,8 +32,11 @@ public interface FieldCipher {
     boolean isSealedWithPrimary(byte[] ciphertext);
 
     /**
-     * Adds a new primary key for both kinds; old ciphertexts still open. Deterministic
-     * ciphertexts made after rotation differ from those made before for the same plaintext.
+     * Adds a new primary key for randomized sealing; old ciphertexts still open. The
+     * deterministic key is kept, so that equal plaintexts keep sealing to equal ciphertexts and
+     * equality lookups and unique indexes over sealed values stay correct. This cipher switches
+     * to the new key: callers that must store the new keyset first rotate a copy opened from
+     * {@link #keyset()}.
      *
      * @return the new keyset, to be wrapped and stored by the caller
      */

@@ -14,6 +14,12 @@ public interface FieldCipherProvider {
     byte[] newKeyset();
 
     /**
+     * A key provider protecting the keyset with a passphrase (through a memory-hard key
+     * derivation), for stores configured with a passphrase rather than a provider object.
+     */
+    io.offlinestore.encryption.KeyProvider passphraseKeyProvider(char[] passphrase);
+
+    /**
      * A cipher over an existing keyset.
      *
      * @throws io.offlinestore.EncryptionException if the keyset is not one this provider made

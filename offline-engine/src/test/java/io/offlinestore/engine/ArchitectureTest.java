@@ -23,7 +23,7 @@ class ArchitectureTest {
     @Test
     void apiDependsOnNoOtherModuleOfOurs() {
         noClasses().that().resideInAnyPackage("io.offlinestore", "io.offlinestore.query..", "io.offlinestore.schema..",
-                        "io.offlinestore.spi..", "io.offlinestore.internal..")
+                        "io.offlinestore.spi..", "io.offlinestore.internal..", "io.offlinestore.encryption")
                 .should().dependOnClassesThat().resideInAnyPackage("io.offlinestore.engine..",
                         "io.offlinestore.backend..", "io.offlinestore.cli..", "io.offlinestore.testkit..")
                 .because("offline-api is the bottom layer and depends on nothing of ours")
@@ -33,10 +33,10 @@ class ArchitectureTest {
     @Test
     void apiUsesOnlyTheJdkAndJackson() {
         noClasses().that().resideInAnyPackage("io.offlinestore", "io.offlinestore.query..", "io.offlinestore.schema..",
-                        "io.offlinestore.spi..", "io.offlinestore.internal..")
+                        "io.offlinestore.spi..", "io.offlinestore.internal..", "io.offlinestore.encryption")
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "com.fasterxml.jackson..",
                         "io.offlinestore", "io.offlinestore.query..", "io.offlinestore.schema..", "io.offlinestore.spi..",
-                        "io.offlinestore.internal..")
+                        "io.offlinestore.internal..", "io.offlinestore.encryption")
                 .check(classes);
     }
 

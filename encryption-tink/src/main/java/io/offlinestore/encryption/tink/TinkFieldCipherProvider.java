@@ -1,5 +1,7 @@
 package io.offlinestore.encryption.tink;
 
+import io.offlinestore.encryption.KeyProvider;
+import io.offlinestore.encryption.KeyProviders;
 import io.offlinestore.spi.FieldCipher;
 import io.offlinestore.spi.FieldCipherProvider;
 
@@ -31,6 +33,11 @@ public final class TinkFieldCipherProvider implements FieldCipherProvider {
     @Override
     public byte[] newKeyset() {
         return TinkKeyset.generate().blob();
+    }
+
+    @Override
+    public KeyProvider passphraseKeyProvider(char[] passphrase) {
+        return KeyProviders.passphrase(passphrase);
     }
 
     @Override

@@ -81,7 +81,10 @@ final class TinkKeyset {
         }
     }
 
-    /** These keys plus a new primary key in each keyset; the old keys still open what they sealed. */
+    /**
+     * These keys plus a new primary AES-256-GCM key; the old keys still open what they sealed.
+     * The AES-SIV keyset is kept as it is, so deterministic sealing is unchanged.
+     */
     TinkKeyset rotate() {
         Set<Integer> usedIds = new HashSet<>();
         for (int i = 0; i < aeadHandle.size(); i++) {
@@ -90,8 +93,14 @@ final class TinkKeyset {
         for (int i = 0; i < deterministicHandle.size(); i++) {
             usedIds.add(deterministicHandle.getAt(i).getId());
         }
-        return withNewPrimaries(
-                KeysetHandle.newBuilder(aeadHandle), KeysetHandle.newBuilder(deterministicHandle), usedIds);
+        Configuration configuration = TinkRuntime.configuration();
+        try {
+            KeysetHandle rotated = KeysetHandle.newBuilder(aeadHandle)
+                    .addEntry(newPrimary(PredefinedAeadParameters.AES256_GCM, usedIds)).build();
+            return new TinkKeyset(rotated, deterministicHandle, configuration);
+        } catch (GeneralSecurityException e) {
+            throw new EncryptionException("Tink could not generate a key: " + e.getMessage(), e);
+        }
     }
 
     private static TinkKeyset withNewPrimaries(

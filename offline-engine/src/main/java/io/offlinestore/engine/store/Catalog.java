@@ -10,6 +10,8 @@ import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.internal.Json;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
+import io.offlinestore.schema.OnDelete;
+import io.offlinestore.schema.Relationship;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
@@ -81,6 +83,18 @@ final class Catalog {
         node.put("name", state.name());
         node.put("keyPath", state.keyPath());
         node.put("generateIds", state.schema().generateIds());
+        node.put("trackChanges", state.schema().trackChanges());
+        state.schema().sensitiveFields().stream().sorted().forEach(node.withArray("sensitiveFields")::add);
+        state.schema().queryableFields().stream().sorted().forEach(node.withArray("queryableFields")::add);
+        ArrayNode relationships = node.putArray("relationships");
+        for (Relationship relationship : state.schema().relationships()) {
+            relationships.addObject()
+                    .put("name", relationship.name())
+                    .put("type", relationship.type().name())
+                    .put("target", relationship.target())
+                    .put("foreignKey", relationship.foreignKey())
+                    .put("onDelete", relationship.onDelete().name());
+        }
         ArrayNode indexes = node.putArray("indexes");
         for (IndexState index : state.indexes().values()) {
             ObjectNode i = indexes.addObject();
@@ -103,7 +117,15 @@ final class Catalog {
             JsonNode node = Json.MAPPER.readTree(entry.value());
             CollectionSchema.Builder schema = CollectionSchema.builder(node.get("name").textValue())
                     .keyPath(node.get("keyPath").textValue())
-                    .generateIds(node.path("generateIds").asBoolean(false));
+                    .generateIds(node.path("generateIds").asBoolean(false))
+                    .trackChanges(node.path("trackChanges").asBoolean(true));
+            node.path("sensitiveFields").forEach(f -> schema.sensitiveFields(f.textValue()));
+            node.path("queryableFields").forEach(f -> schema.queryableFields(f.textValue()));
+            for (JsonNode r : node.path("relationships")) {
+                schema.relationship(new Relationship(r.get("name").textValue(),
+                        Relationship.Type.valueOf(r.get("type").textValue()), r.get("target").textValue(),
+                        r.get("foreignKey").textValue(), OnDelete.valueOf(r.get("onDelete").textValue())));
+            }
             Map<String, IndexState> indexes = new java.util.LinkedHashMap<>();
             for (JsonNode i : node.get("indexes")) {
                 List<String> fields = new ArrayList<>();

@@ -43,6 +43,7 @@ final class Commit {
     private final RecordFormat format;
     private final Map<String, CollectionState> collections = new LinkedHashMap<>();
     private final Map<String, Map<ByteBuffer, Touched>> touched = new LinkedHashMap<>();
+    private final Map<ByteBuffer, byte[]> meta = new LinkedHashMap<>();
 
     /** One document this commit read or wrote: as first read, and as it will be written. */
     private static final class Touched {
@@ -50,6 +51,7 @@ final class Commit {
         final StoredRecord before;
         ObjectNode after;
         boolean written;
+        boolean maintenance;
 
         Touched(JsonNode id, StoredRecord before) {
             this.id = id;
@@ -58,8 +60,11 @@ final class Commit {
         }
     }
 
-    /** What a commit changed: collection states to publish and the changes it recorded. */
-    record Result(List<CollectionState> states, List<Change> changes) {
+    /**
+     * What a commit did: whether it wrote anything (and so used its sequence number), the
+     * collection states to publish, and the changes it recorded.
+     */
+    record Result(boolean applied, List<CollectionState> states, List<Change> changes) {
     }
 
     Commit(StorageBackend backend, RecordFormat format) {
@@ -93,6 +98,25 @@ final class Commit {
         Touched t = touch(state, id);
         t.after = body;
         t.written = true;
+    }
+
+    /**
+     * Rewrites a stored document's body without it counting as a change: the version, the
+     * timestamps and the change log stay as they are (used to re-seal encrypted fields).
+     */
+    void rewrite(CollectionState state, JsonNode id, ObjectNode body) {
+        Touched t = touch(state, id);
+        if (t.before == null || t.written) {
+            throw new IllegalStateException("only a stored, untouched document can be rewritten");
+        }
+        t.after = body;
+        t.written = true;
+        t.maintenance = true;
+    }
+
+    /** Sets (or, with null, removes) a metadata entry in the same batch as the commit's writes. */
+    void putMeta(byte[] key, byte[] value) {
+        meta.put(ByteBuffer.wrap(key.clone()), value);
     }
 
     /** Deletes the document; returns whether it existed as this commit saw it. */
@@ -168,8 +192,15 @@ final class Commit {
                 changedStates.add(next);
             }
         }
+        meta.forEach((key, value) -> {
+            if (value == null) {
+                batch.delete(Keyspaces.META, key.array());
+            } else {
+                batch.put(Keyspaces.META, key.array(), value);
+            }
+        });
         if (batch.isEmpty()) {
-            return new Result(List.of(), List.of());
+            return new Result(false, List.of(), List.of());
         }
         batch.put(Keyspaces.META, CommitSequence.KEY, CommitSequence.encode(sequence));
         for (CollectionState state : changedStates) {
@@ -177,7 +208,7 @@ final class Commit {
             state.indexes().values().forEach(index -> backend.createKeyspace(index.keyspace()));
         }
         backend.apply(batch);
-        return new Result(changedStates, changes);
+        return new Result(true, changedStates, changes);
     }
 
     private CollectionState writeCollection(CollectionState state, Map<ByteBuffer, Touched> docs, WriteBatch batch,
@@ -191,19 +222,25 @@ final class Commit {
             }
             byte[] key = doc.getKey().array();
             StoredRecord after = null;
-            if (t.after == null) {
+            if (t.maintenance) {
+                batch.put(state.documentsKeyspace(), key, format.encode(new StoredRecord(t.before.version(), sequence,
+                        t.before.createdAt(), t.before.updatedAt(), t.after)));
+            } else if (t.after == null) {
                 batch.delete(state.documentsKeyspace(), key);
             } else {
                 after = t.before == null ? new StoredRecord(1, sequence, now, now, t.after)
                         : new StoredRecord(t.before.version() + 1, sequence, t.before.createdAt(), now, t.after);
                 batch.put(state.documentsKeyspace(), key, format.encode(after));
             }
-            Change change = new Change(sequence, changes.size(), state.name(), DocumentIds.toJava(t.id),
-                    t.before == null ? Change.Operation.CREATE : after == null ? Change.Operation.DELETE : Change.Operation.UPDATE,
-                    after == null ? t.before.version() : after.version(), Instant.ofEpochMilli(now), transactionId);
-            changes.add(change);
-            if (state.schema().trackChanges()) {
-                batch.put(Keyspaces.CHANGES, ChangeLog.key(change), ChangeLog.encode(change));
+            if (!t.maintenance) {
+                Change change = new Change(sequence, changes.size(), state.name(), DocumentIds.toJava(t.id),
+                        t.before == null ? Change.Operation.CREATE : after == null ? Change.Operation.DELETE
+                                : Change.Operation.UPDATE,
+                        after == null ? t.before.version() : after.version(), Instant.ofEpochMilli(now), transactionId);
+                changes.add(change);
+                if (state.schema().trackChanges()) {
+                    batch.put(Keyspaces.CHANGES, ChangeLog.key(change), ChangeLog.encode(change));
+                }
             }
             for (IndexState index : state.indexes().values()) {
                 IndexChanges indexChanges = perIndex.computeIfAbsent(index.name(), n -> new IndexChanges());

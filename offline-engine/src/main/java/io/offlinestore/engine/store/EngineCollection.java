@@ -62,7 +62,7 @@ final class EngineCollection implements DocumentCollection {
     @Override
     public Optional<Document> get(Object id) {
         Objects.requireNonNull(id, "id");
-        return read(DocumentIds.fromJava(id, name)).map(record -> toDocument(record.body()));
+        return read(DocumentIds.fromJava(id, name)).map(record -> toDocument(opened(record.body())));
     }
 
     @Override
@@ -72,7 +72,7 @@ final class EngineCollection implements DocumentCollection {
         if (record.isEmpty()) {
             return Optional.empty();
         }
-        List<ObjectNode> one = new ArrayList<>(List.of(record.get().body().deepCopy()));
+        List<ObjectNode> one = new ArrayList<>(List.of(opened(record.get().body()).deepCopy()));
         loadIncludes(one, List.of(include));
         return Optional.of(toDocument(one.get(0)));
     }
@@ -105,7 +105,7 @@ final class EngineCollection implements DocumentCollection {
             if (commit.read(state, id) == null) {
                 throw new DocumentNotFoundException(name, DocumentIds.toJava(id));
             }
-            commit.put(state, id, document.unsafeTree());
+            commit.put(state, id, store.seal(state, id, document.unsafeTree()));
             return toDocument(document.unsafeTree());
         });
     }
@@ -114,7 +114,8 @@ final class EngineCollection implements DocumentCollection {
     public Document put(Document document) {
         return write(commit -> {
             CollectionState state = commit.collection(store.state(name));
-            commit.put(state, requireId(document, state), document.unsafeTree());
+            JsonNode id = requireId(document, state);
+            commit.put(state, id, store.seal(state, id, document.unsafeTree()));
             return toDocument(document.unsafeTree());
         });
     }
@@ -152,7 +153,8 @@ final class EngineCollection implements DocumentCollection {
             for (int i = 0; i < documents.size(); i++) {
                 Document document = documents.get(i);
                 stored.add(inBatch(i, () -> {
-                    commit.put(state, requireId(document, state), document.unsafeTree());
+                    JsonNode id = requireId(document, state);
+                    commit.put(state, id, store.seal(state, id, document.unsafeTree()));
                     return toDocument(document.unsafeTree());
                 }));
             }
@@ -203,12 +205,13 @@ final class EngineCollection implements DocumentCollection {
             loadIncludes(page, query.include());
             return page.stream().map(this::toDocument);
         }
+        Query sealed = store.seal(state, query);
         if (!state.stored()) {
             return Stream.empty();
         }
-        QueryPlan plan = QueryPlanner.plan(query, state.keyPath(), state.indexList());
-        return QueryRunner.run(query, plan, store.executor(), state.documentsKeyspace(), state.keyPath())
-                .map(record -> toDocument(record.body()));
+        QueryPlan plan = QueryPlanner.plan(sealed, state.keyPath(), state.indexList());
+        return QueryRunner.run(sealed, plan, store.executor(), state.documentsKeyspace(), state.keyPath())
+                .map(record -> toDocument(store.open(state, record.body())));
     }
 
     @Override
@@ -216,10 +219,11 @@ final class EngineCollection implements DocumentCollection {
         Objects.requireNonNull(filter, "filter");
         CollectionState state = store.state(name);
         if (transaction == null) {
+            Query sealed = store.seal(state, Query.filter(filter));
             if (!state.stored()) {
                 return 0;
             }
-            QueryPlan plan = QueryPlanner.plan(Query.filter(filter), state.keyPath(), state.indexList());
+            QueryPlan plan = QueryPlanner.plan(sealed, state.keyPath(), state.indexList());
             if (plan instanceof QueryPlan.IndexScanPlan index && index.residual() instanceof Filter.MatchAll
                     && !index.deduplicate()) {
                 return store.executor().countEntries(index);
@@ -252,7 +256,8 @@ final class EngineCollection implements DocumentCollection {
     @Override
     public Explanation explain(Query query) {
         CollectionState state = store.state(name);
-        return QueryPlanner.plan(query, state.keyPath(), state.indexList()).explain(name, query);
+        Query sealed = store.seal(state, query);
+        return QueryPlanner.plan(sealed, state.keyPath(), state.indexList()).explain(name, sealed);
     }
 
     @Override
@@ -280,19 +285,23 @@ final class EngineCollection implements DocumentCollection {
 
     /** Reads committed data, overlaid with the transaction's writes inside one. */
     private DocumentReader reader() {
+        DocumentReader sealed;
         if (transaction != null) {
-            return new CommitView(store, transaction.commitInProgress())::query;
+            sealed = new CommitView(store, transaction.commitInProgress())::query;
+        } else {
+            sealed = (state, query) -> {
+                if (!state.stored()) {
+                    return List.of();
+                }
+                QueryPlan plan = QueryPlanner.plan(query, state.keyPath(), state.indexList());
+                try (Stream<StoredRecord> records = QueryRunner.run(query, plan, store.executor(),
+                        state.documentsKeyspace(), state.keyPath())) {
+                    return records.map(StoredRecord::body).toList();
+                }
+            };
         }
-        return (state, query) -> {
-            if (!state.stored()) {
-                return List.of();
-            }
-            QueryPlan plan = QueryPlanner.plan(query, state.keyPath(), state.indexList());
-            try (Stream<StoredRecord> records = QueryRunner.run(query, plan, store.executor(), state.documentsKeyspace(),
-                    state.keyPath())) {
-                return records.map(StoredRecord::body).toList();
-            }
-        };
+        return (state, query) -> sealed.query(state, store.seal(state, query)).stream()
+                .map(body -> store.open(state, body)).toList();
     }
 
     private void loadIncludes(List<ObjectNode> documents, List<String> include) {
@@ -320,7 +329,7 @@ final class EngineCollection implements DocumentCollection {
             throw new DuplicateKeyException(name, null, "collection '" + name + "' already has a document with id "
                     + DocumentIds.describe(id));
         }
-        commit.put(state, id, body);
+        commit.put(state, id, store.seal(state, id, body));
         return toDocument(body);
     }
 
@@ -330,13 +339,13 @@ final class EngineCollection implements DocumentCollection {
         if (current == null) {
             throw new DocumentNotFoundException(name, DocumentIds.toJava(id));
         }
-        JsonNode merged = JsonMergePatch.apply(current.body(), partial.unsafeTree());
+        JsonNode merged = JsonMergePatch.apply(store.open(state, current.body()), partial.unsafeTree());
         JsonNode mergedId = DocumentIds.fromBody(merged, state.keyPath(), name);
         if (mergedId == null || !DocumentIds.toJava(mergedId).equals(DocumentIds.toJava(id))) {
             throw new InvalidDocumentException("collection '" + name + "': a patch cannot change or remove the id at '"
                     + state.keyPath() + "' of document " + DocumentIds.describe(id));
         }
-        commit.put(state, id, (ObjectNode) merged);
+        commit.put(state, id, store.seal(state, id, (ObjectNode) merged));
         return toDocument(merged);
     }
 
@@ -355,6 +364,10 @@ final class EngineCollection implements DocumentCollection {
         } catch (InvalidDocumentException e) {
             throw new InvalidDocumentException("batch item " + position + ": " + e.getMessage(), e);
         }
+    }
+
+    private ObjectNode opened(ObjectNode stored) {
+        return store.open(store.state(name), stored);
     }
 
     private Document toDocument(JsonNode body) {

@@ -1,11 +1,14 @@
 package io.offlinestore.engine.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.Change;
 import io.offlinestore.ChangeListener;
 import io.offlinestore.ConfigurationException;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.IntegrityReport;
+import io.offlinestore.ReencryptionProgress;
 import io.offlinestore.StorageInfo;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StorageException;
@@ -18,8 +21,13 @@ import io.offlinestore.engine.IdGenerator;
 import io.offlinestore.engine.OfflineStoreModule;
 import io.offlinestore.engine.codec.DocumentCodec;
 import io.offlinestore.engine.codec.RecordFormat;
+import io.offlinestore.engine.crypto.EncryptedFields;
+import io.offlinestore.engine.crypto.FieldCrypto;
+import io.offlinestore.engine.crypto.StoredKeys;
 import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.engine.plan.PlanExecutor;
+import io.offlinestore.encryption.KeyProvider;
+import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.schema.Relationship;
@@ -60,6 +68,8 @@ public final class EngineOfflineStore implements OfflineStore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentHashMap<String, EngineCollection> collections = new ConcurrentHashMap<>();
     private final Catalog catalog;
+    private final StoredKeys keys;
+    private final FieldCrypto crypto;
     private final CommitSequence sequence;
     private final ChangeLog changeLog;
     private final ChangeNotifier notifier = new ChangeNotifier();
@@ -79,6 +89,9 @@ public final class EngineOfflineStore implements OfflineStore {
             this.catalog = Catalog.load(backend);
             this.sequence = CommitSequence.load(backend);
             this.changeLog = new ChangeLog(backend);
+            StoredKeys.Opened encryption = StoredKeys.open(backend, Keyspaces.META, options.encryption().orElse(null));
+            this.keys = encryption == null ? null : encryption.keys();
+            this.crypto = encryption == null ? null : encryption.crypto();
             dropOrphanIndexKeyspaces();
             options.collections().forEach(this::declare);
             options.collections().forEach(this::indexForeignKeys);
@@ -140,6 +153,75 @@ public final class EngineOfflineStore implements OfflineStore {
                     docs == null ? 0 : docs.bytes(), indexBytes));
         }
         return new StorageInfo(stats.totalBytes(), usage);
+    }
+
+    @Override
+    public void changeKeyProvider(KeyProvider newProvider) {
+        Objects.requireNonNull(newProvider, "newProvider");
+        writeLock.lock();
+        try {
+            ensureOpen();
+            requireEncryption().rewrap(crypto.cipher(), newProvider);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public void changePassphrase(char[] newPassphrase) {
+        changeKeyProvider(requireEncryption().passphrase(newPassphrase));
+    }
+
+    @Override
+    public void rotateKeys() {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            crypto.use(requireEncryption().storeRotated(crypto.cipher()));
+            LOG.info("rotated the encryption keys of store '{}'; run reencrypt() to re-seal older values",
+                    options.databaseName());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public ReencryptionProgress reencrypt(Consumer<ReencryptionProgress> progress) {
+        requireEncryption();
+        return new Reencryption(this, backend, format, crypto).run(catalog.all(), progress);
+    }
+
+    private StoredKeys requireEncryption() {
+        if (keys == null) {
+            throw new ConfigurationException("store '" + options.databaseName() + "' has no field encryption configured");
+        }
+        return keys;
+    }
+
+    /** The fields of a collection that are sealed. */
+    EncryptedFields encryptedFields(CollectionState state) {
+        return crypto == null ? EncryptedFields.NONE
+                : EncryptedFields.of(options.encryption().orElse(null), state.schema());
+    }
+
+    /** The body with its encrypted fields sealed, ready to store. */
+    ObjectNode seal(CollectionState state, JsonNode id, ObjectNode body) {
+        return crypto == null ? body : crypto.seal(state.name(), encryptedFields(state), id, body);
+    }
+
+    /** A stored body with its encrypted fields opened, for the caller. */
+    ObjectNode open(CollectionState state, ObjectNode body) {
+        if (crypto == null) {
+            return body;
+        }
+        EncryptedFields fields = encryptedFields(state);
+        return fields.isEmpty() ? body
+                : crypto.open(state.name(), fields, DocumentIds.fromBody(body, state.keyPath(), state.name()), body);
+    }
+
+    /** The query rewritten to match sealed values. */
+    Query seal(CollectionState state, Query query) {
+        return crypto == null ? query : crypto.seal(state.name(), encryptedFields(state), query);
     }
 
     @Override
@@ -215,7 +297,7 @@ public final class EngineOfflineStore implements OfflineStore {
 
     private void applyLocked(Commit commit, String transactionId) {
         Commit.Result result = commit.apply(catalog::getOrImplicit, sequence.next(), clock.millis(), transactionId);
-        if (!result.changes().isEmpty()) {
+        if (result.applied()) {
             sequence.advance();
         }
         catalog.publish(result.states());
@@ -337,6 +419,15 @@ public final class EngineOfflineStore implements OfflineStore {
     }
 
     private boolean addIndex(CollectionState state, IndexDefinition definition) {
+        EncryptedFields sealed = encryptedFields(state);
+        for (String field : definition.fields()) {
+            EncryptedFields.Kind kind = sealed.kindOf(field);
+            if (kind != EncryptedFields.Kind.PLAIN && kind != EncryptedFields.Kind.DETERMINISTIC) {
+                throw new ConfigurationException("index '" + definition.name() + "' of collection '" + state.name()
+                        + "' covers encrypted field '" + field + "', whose sealed values are all different: declare it "
+                        + "queryable to index it");
+            }
+        }
         IndexState existing = state.indexes().get(definition.name());
         if (existing != null) {
             if (!existing.definition().equals(definition)) {
@@ -353,6 +444,10 @@ public final class EngineOfflineStore implements OfflineStore {
 
     /** Brings a declared collection into the catalog: stores it if new, adds declared indexes it lacks. */
     private void declare(CollectionSchema schema) {
+        if (crypto == null && !(schema.sensitiveFields().isEmpty() && schema.queryableFields().isEmpty())) {
+            throw new ConfigurationException("collection '" + schema.name() + "' declares encrypted fields but the store "
+                    + "has no encryption configured (StoreOptions.encryption / offline.encryption)");
+        }
         CollectionState state = catalog.get(schema.name()).orElse(null);
         if (state == null) {
             CollectionState fresh = CollectionState.fresh(schema);
@@ -364,9 +459,9 @@ public final class EngineOfflineStore implements OfflineStore {
             throw new ConfigurationException("collection '" + schema.name() + "' was created with key path '"
                     + state.keyPath() + "' but the options declare '" + schema.keyPath() + "'");
         }
-        if (state.schema().generateIds() != schema.generateIds()) {
-            CollectionSchema updated = state.schema().toBuilder().generateIds(schema.generateIds()).build();
-            state = new CollectionState(updated, state.indexes(), true);
+        CollectionSchema declared = withIndexesOf(state.schema(), schema);
+        if (!declared.equals(state.schema())) {
+            state = new CollectionState(declared, state.indexes(), true);
             IndexBuilder.storeCatalog(backend, state);
             catalog.publish(List.of(state));
         }
@@ -392,6 +487,17 @@ public final class EngineOfflineStore implements OfflineStore {
                         holder, relationship.name());
             }
         }
+    }
+
+    /** The declared schema's settings (ids, change tracking, relationships, encrypted fields) over the stored indexes. */
+    private static CollectionSchema withIndexesOf(CollectionSchema stored, CollectionSchema declared) {
+        CollectionSchema.Builder merged = CollectionSchema.builder(declared.name()).keyPath(declared.keyPath())
+                .generateIds(declared.generateIds()).trackChanges(declared.trackChanges())
+                .sensitiveFields(declared.sensitiveFields().toArray(String[]::new))
+                .queryableFields(declared.queryableFields().toArray(String[]::new));
+        declared.relationships().forEach(merged::relationship);
+        stored.indexes().forEach(merged::index);
+        return merged.build();
     }
 
     private void dropOrphanIndexKeyspaces() {

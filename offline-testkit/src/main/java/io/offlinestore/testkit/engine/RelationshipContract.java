@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Relationships: includes loaded per page, nested includes, and delete rules. */
@@ -148,6 +149,16 @@ public abstract class RelationshipContract extends EngineContractSupport {
         Document o1 = store.collection("orders").get("o1").orElseThrow();
         assertTrue(o1.has("user_id") && o1.get("user_id") == null);
         assertEquals(0, store.collection("orders").count(Filters.where("user_id").eq("u1")));
+    }
+
+    @Test
+    void relationshipsAndRulesSurviveReopeningWithoutBeingDeclaredAgain() {
+        Assumptions.assumeTrue(persistent(), "the backend does not persist data");
+        OfflineStore store = seeded(OnDelete.RESTRICT, OnDelete.NONE);
+        store = reopen(store, b -> b);
+        assertEquals("Ada", store.collection("orders").get("o1", "user").orElseThrow().getString("user.name"));
+        OfflineStore reopened = store;
+        assertThrows(ConstraintViolationException.class, () -> reopened.collection("users").delete("u1"));
     }
 
     @Test
