@@ -62,6 +62,14 @@ public final class EncryptionOptions {
         return Optional.ofNullable(passphraseVariable);
     }
 
+    /** These options with the keys protected by {@code provider} instead (a passphrase asked at a prompt, say). */
+    public EncryptionOptions withKeyProvider(KeyProvider provider) {
+        Builder builder = builder().cipher(cipher)
+                .sensitiveFields(sensitiveFields.toArray(String[]::new))
+                .queryableFields(queryableFields.toArray(String[]::new));
+        return builder.keyProvider(provider).build();
+    }
+
     /** The name of the cipher module to use ({@code tink}). */
     public String cipher() {
         return cipher;

@@ -1,8 +1,12 @@
 package io.offlinestore.cli;
 
+import io.offlinestore.ConfigurationException;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
+import io.offlinestore.encryption.EncryptionOptions;
+import io.offlinestore.encryption.KeyProviders;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,6 +51,11 @@ public final class OfflineCommand implements Callable<Integer> {
                     + "--backend and --path override it.")
     private Path config;
 
+    @Option(names = "--ask-passphrase", scope = ScopeType.INHERIT,
+            description = "Ask at the terminal for the passphrase of an encrypted store (instead of the variable "
+                    + "named by offline.encryption.passphrase-env).")
+    private boolean askPassphrase;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces with error messages.")
     private boolean verbose;
@@ -76,17 +85,38 @@ public final class OfflineCommand implements Callable<Integer> {
      * {@code --backend} and {@code --path} override. A config without a path gets the default.
      */
     StoreOptions storeOptions() {
-        StoreOptions.Builder builder = config == null
-                ? StoreOptions.builder().backend(DEFAULT_BACKEND)
-                : StoreOptions.load(config).toBuilder();
+        StoreOptions.Builder builder = config == null ? StoreOptions.builder() : StoreOptions.loadBuilder(config);
         if (backend != null) {
             builder.backend(backend);
         }
         if (path != null) {
             builder.path(path);
         }
-        StoreOptions options = builder.build();
-        return options.path().isPresent() ? options : builder.path(DEFAULT_PATH).build();
+        StoreOptions options = withDefaults(builder);
+        if (askPassphrase) {
+            EncryptionOptions encryption = options.encryption().orElseThrow(() -> new ConfigurationException(
+                    "--ask-passphrase needs a store with encryption configured (offline.encryption in --config)"));
+            Console console = System.console();
+            if (console == null) {
+                throw new ConfigurationException("--ask-passphrase needs a terminal; set the variable named by "
+                        + "offline.encryption.passphrase-env instead");
+            }
+            char[] passphrase = console.readPassword("Passphrase for %s: ", options.path().orElse(DEFAULT_PATH));
+            options = options.toBuilder().encryption(encryption.withKeyProvider(KeyProviders.passphrase(passphrase))).build();
+            java.util.Arrays.fill(passphrase, '\0');
+        }
+        return options;
+    }
+
+    private static StoreOptions withDefaults(StoreOptions.Builder builder) {
+        StoreOptions options;
+        try {
+            options = builder.build();
+        } catch (ConfigurationException noBackend) {
+            // build() refuses only a missing backend; the default fills it
+            options = builder.backend(DEFAULT_BACKEND).build();
+        }
+        return options.path().isPresent() ? options : options.toBuilder().path(DEFAULT_PATH).build();
     }
 
     /** The store the command works on, opened on first use. */
