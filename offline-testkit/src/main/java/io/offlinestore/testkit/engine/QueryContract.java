@@ -33,12 +33,13 @@ public abstract class QueryContract extends EngineContractSupport {
             "{'id':'u4','name':'Dana','email':'dana@x','age':40.5,'role':null,'scores':[{'subject':'math','score':90},{'subject':'art','score':70}]}",
             "{'id':'u5','name':'eve','age':25,'active':true}");
 
+    private OfflineStore store;
     private DocumentCollection indexed;
     private DocumentCollection plain;
 
     @BeforeEach
     void seed() {
-        OfflineStore store = open(b -> b.collection(CollectionSchema.builder("indexed")
+        store = open(b -> b.collection(CollectionSchema.builder("indexed")
                 .index(IndexDefinition.unique("email"))
                 .index(IndexDefinition.of("name"))
                 .index(IndexDefinition.of("age"))
@@ -219,7 +220,7 @@ public abstract class QueryContract extends EngineContractSupport {
 
     @Test
     void streamingWalksALargeCollectionLazily() {
-        DocumentCollection big = open().collection("big");
+        DocumentCollection big = store.collection("big");
         List<Document> batch = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             batch.add(doc("{'id':" + i + ",'v':" + (i % 7) + "}"));

@@ -182,7 +182,7 @@ public abstract class TransactionContract extends EngineContractSupport {
 
     @Test
     void retriesAreBounded() {
-        OfflineStore strict = open(b -> b.transactionRetries(1));
+        OfflineStore strict = reopen(store, b -> b.transactionRetries(1));
         strict.collection("c").create(doc("{'id':1,'n':0}"));
         AtomicInteger runs = new AtomicInteger();
         assertThrows(TransactionConflictException.class, () -> strict.inTransaction(tx -> {

@@ -10,4 +10,9 @@ class MapDbIndexTest extends IndexContract {
     protected StoreOptions.Builder configure(Path directory) {
         return StoreOptions.builder().backend("mapdb").path(directory);
     }
+
+    @Override
+    protected boolean persistent() {
+        return true;
+    }
 }
