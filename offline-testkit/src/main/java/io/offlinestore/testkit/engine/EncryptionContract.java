@@ -20,7 +20,6 @@ import io.offlinestore.StoreOptions;
 import io.offlinestore.WrongKeyException;
 import io.offlinestore.encryption.EncryptionOptions;
 import io.offlinestore.encryption.KeyProvider;
-import io.offlinestore.engine.BackendRegistry;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.SmileDocumentCodec;
 import io.offlinestore.engine.codec.StoredRecord;
@@ -29,13 +28,10 @@ import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
-import io.offlinestore.spi.BackendConfig;
 import io.offlinestore.spi.FieldCipherProvider;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
-import io.offlinestore.spi.StorageBackend;
-import io.offlinestore.spi.StorageBackendProvider;
 import io.offlinestore.spi.WriteBatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +55,6 @@ public abstract class EncryptionContract extends EngineContractSupport {
     private static final String SSN = "123-45-6789";
     private static final String CARD = "4111111111111111";
     private static final String EMAIL = "ada.secret@example.org";
-    private StorageBackend backend;
 
     /** A passphrase key provider from the cipher module on the classpath. */
     protected static KeyProvider passphrase(String passphrase) {
@@ -77,20 +72,7 @@ public abstract class EncryptionContract extends EngineContractSupport {
     }
 
     private OfflineStore openCapturing(UnaryOperator<StoreOptions.Builder> customize) {
-        StorageBackendProvider provider = new BackendRegistry().provider(configure(directory).build());
-        StorageBackendProvider capturing = new StorageBackendProvider() {
-            @Override
-            public String name() {
-                return provider.name();
-            }
-
-            @Override
-            public StorageBackend open(BackendConfig config) {
-                backend = provider.open(config);
-                return backend;
-            }
-        };
-        return open(b -> customize.apply(b.backend(capturing)));
+        return openExposingBackend(customize, raw -> raw);
     }
 
     private static Document user(int i) {

@@ -4,6 +4,10 @@ import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
+import io.offlinestore.engine.BackendRegistry;
+import io.offlinestore.spi.BackendConfig;
+import io.offlinestore.spi.StorageBackend;
+import io.offlinestore.spi.StorageBackendProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +24,9 @@ public abstract class EngineContractSupport {
     protected Path directory;
 
     private final List<OfflineStore> opened = new ArrayList<>();
+
+    /** The backend under the store last opened with {@link #openExposingBackend}. */
+    protected StorageBackend backend;
 
     /**
      * Options selecting the backend under test, storing under {@code directory} where the
@@ -52,6 +59,28 @@ public abstract class EngineContractSupport {
         OfflineStore store = OfflineStore.open(customize.apply(configure(directory)).build());
         opened.add(store);
         return store;
+    }
+
+    /**
+     * Opens a store whose backend the test can reach through {@link #backend} (to damage data,
+     * count reads, inspect keyspaces), wrapped by {@code wrap}.
+     */
+    protected OfflineStore openExposingBackend(UnaryOperator<StoreOptions.Builder> customize,
+                                               UnaryOperator<StorageBackend> wrap) {
+        StorageBackendProvider provider = new BackendRegistry().provider(configure(directory).build());
+        StorageBackendProvider exposing = new StorageBackendProvider() {
+            @Override
+            public String name() {
+                return provider.name();
+            }
+
+            @Override
+            public StorageBackend open(BackendConfig config) {
+                backend = provider.open(config);
+                return wrap.apply(backend);
+            }
+        };
+        return open(b -> customize.apply(b.backend(exposing)));
     }
 
     @AfterEach

@@ -10,20 +10,17 @@ import io.offlinestore.OfflineStore;
 import io.offlinestore.QueryException;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.Transaction;
-import io.offlinestore.engine.BackendRegistry;
 import io.offlinestore.query.Direction;
 import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.OnDelete;
 import io.offlinestore.schema.Relationship;
-import io.offlinestore.spi.BackendConfig;
 import io.offlinestore.spi.BackendStats;
 import io.offlinestore.spi.Capability;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
-import io.offlinestore.spi.StorageBackendProvider;
 import io.offlinestore.spi.WriteBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,19 +189,7 @@ public abstract class RelationshipContract extends EngineContractSupport {
     }
 
     private OfflineStore openCounting() {
-        StorageBackendProvider provider = new BackendRegistry().provider(configure(directory).build());
-        StorageBackendProvider counting = new StorageBackendProvider() {
-            @Override
-            public String name() {
-                return provider.name();
-            }
-
-            @Override
-            public StorageBackend open(BackendConfig config) {
-                return new CountingBackend(provider.open(config));
-            }
-        };
-        return open(b -> schema(OnDelete.NONE, OnDelete.NONE).apply(b.backend(counting)));
+        return openExposingBackend(schema(OnDelete.NONE, OnDelete.NONE), CountingBackend::new);
     }
 
     /** Counts the reads the engine asks of a backend. */

@@ -10,14 +10,9 @@ import io.offlinestore.DocumentCollection;
 import io.offlinestore.IntegrityReport;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StorageInfo;
-import io.offlinestore.StoreOptions;
-import io.offlinestore.engine.BackendRegistry;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
-import io.offlinestore.spi.BackendConfig;
-import io.offlinestore.spi.StorageBackend;
-import io.offlinestore.spi.StorageBackendProvider;
 import io.offlinestore.spi.WriteBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,25 +23,9 @@ import org.junit.jupiter.api.Test;
  * reaches past the engine and changes index entries in the backend directly.
  */
 public abstract class StoreManagementContract extends EngineContractSupport {
-    private StorageBackend backend;
-
     private OfflineStore openCapturingBackend() {
-        StoreOptions.Builder base = configure(directory);
-        StorageBackendProvider provider = new BackendRegistry().provider(base.build());
-        StorageBackendProvider capturing = new StorageBackendProvider() {
-            @Override
-            public String name() {
-                return provider.name();
-            }
-
-            @Override
-            public StorageBackend open(BackendConfig config) {
-                backend = provider.open(config);
-                return backend;
-            }
-        };
-        return open(b -> b.backend(capturing).collection(CollectionSchema.builder("people")
-                .index(IndexDefinition.of("city")).index(IndexDefinition.unique("email")).build()));
+        return openExposingBackend(b -> b.collection(CollectionSchema.builder("people")
+                .index(IndexDefinition.of("city")).index(IndexDefinition.unique("email")).build()), raw -> raw);
     }
 
     private static void seed(DocumentCollection people, int count) {
