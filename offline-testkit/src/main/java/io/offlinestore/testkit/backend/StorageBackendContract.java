@@ -291,7 +291,8 @@ public abstract class StorageBackendContract {
     class KeyOrder {
 
         private final List<byte[]> sorted = List.of(
-                bytes(), bytes(0x00), bytes(0x00, 0x00), bytes(0x01), bytes(0x01, 0xFF), bytes(0x7F),
+                bytes(), bytes(0x00), bytes(0x00, 0x00), bytes(0x01), bytes(0x01, 0x20), bytes(0x01, 0x20, 0x20),
+                bytes(0x01, 0xFF), bytes(0x20), bytes(0x20, 0x20), bytes(0x7F),
                 bytes(0x7F, 0xFF), bytes(0x80), bytes(0x80, 0x00), bytes(0xFE), bytes(0xFF), bytes(0xFF, 0x00),
                 bytes(0xFF, 0xFF));
 
@@ -312,6 +313,15 @@ public abstract class StorageBackendContract {
             List<byte[]> descending = new ArrayList<>(sorted);
             Collections.reverse(descending);
             assertEquals(hex(descending), hex(keys(scan("ks", KeyRange.all(), true))));
+        }
+
+        @Test
+        void trailingSpaceBytesMakeDistinctKeys() {
+            put("ks", bytes(0x01), utf8("one"));
+            put("ks", bytes(0x01, 0x20), utf8("one and a space byte"));
+            assertArrayEquals(utf8("one"), backend.get("ks", bytes(0x01)));
+            assertArrayEquals(utf8("one and a space byte"), backend.get("ks", bytes(0x01, 0x20)));
+            assertNull(backend.get("ks", bytes(0x01, 0x20, 0x20)), "SQL-style blank padding must not equate keys");
         }
 
         @Test
