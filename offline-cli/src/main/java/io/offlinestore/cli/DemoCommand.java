@@ -1,10 +1,14 @@
 package io.offlinestore.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.offlinestore.Change;
+import io.offlinestore.ConstraintViolationException;
 import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.OfflineStore;
+import io.offlinestore.Transaction;
+import io.offlinestore.TransactionConflictException;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
@@ -40,6 +44,11 @@ final class DemoCommand implements Callable<Integer> {
     private static final String DUPLICATE_EMAIL = "{\"id\":\"user6\",\"name\":\"Alice Again\",\"email\":\"alice@example.com\","
             + "\"role\":\"viewer\",\"created_at\":\"2024-01-08\"}";
 
+    private static final String NEW_USER = "{\"id\":\"user7\",\"name\":\"Grace\",\"email\":\"grace@example.com\","
+            + "\"role\":\"customer\",\"created_at\":\"2024-02-01\"}";
+    private static final String NEW_ORDER = "{\"id\":\"order470\",\"user_id\":\"user7\",\"total\":12.5,"
+            + "\"status\":\"pending\",\"date\":\"2024-03-20\"}";
+
     @Spec
     private CommandSpec spec;
 
@@ -65,6 +74,10 @@ final class DemoCommand implements Callable<Integer> {
             explain("Explain: a query an index serves", users, ADMINS_SINCE_2023);
             explain("Explain: a query no index serves (full scan)", orders, OVER_50);
             uniqueViolation(users);
+            include(orders);
+            restrict(users);
+            transaction(store);
+            changes(store);
         }
         out.flush();
         return ExitCodes.OK;
@@ -144,6 +157,63 @@ final class DemoCommand implements Callable<Integer> {
             out.println("rejected, DuplicateKeyException: " + e.getMessage());
         }
         out.println("users still holds " + users.count() + " documents: nothing of the failed write was stored.");
+    }
+
+    private void include(DocumentCollection orders) {
+        heading("Relationships: pending orders of user123 with their user (include, one query per page)");
+        out.println("orders.query: " + PENDING_OF_USER123 + " include [\"user\"]");
+        TextTable table = new TextTable(List.of("id", "date", "user.name", "user.email"));
+        for (Document order : orders.query(Query.parse(PENDING_OF_USER123).include("user"))) {
+            table.add(List.of(order.getString("id"), order.getString("date"), order.getString("user.name"),
+                    order.getString("user.email")));
+        }
+        table.print(out);
+    }
+
+    private void restrict(DocumentCollection users) {
+        heading("A delete rule: users with orders cannot be deleted (restrict)");
+        out.println("users.delete(\"user123\")");
+        try {
+            users.delete("user123");
+            out.println("deleted (unexpected: the orders relationship is restrict)");
+        } catch (ConstraintViolationException e) {
+            out.println("rejected, ConstraintViolationException: " + e.getMessage());
+        }
+    }
+
+    private void transaction(OfflineStore store) {
+        heading("A transaction across users and orders: all or nothing, optimistic");
+        store.inTransaction(tx -> {
+            tx.collection("users").create(Document.parse(NEW_USER));
+            tx.collection("orders").create(Document.parse(NEW_ORDER));
+        });
+        out.println("inTransaction: created user7 and order470 in one commit");
+        out.println("user7 has " + store.collection("users").get("user7", "orders").orElseThrow().getList("orders").size()
+                + " order(s)");
+        try (Transaction stale = store.beginTransaction("users")) {
+            Document user = stale.collection("users").get("user7").orElseThrow();
+            store.collection("users").patch("user7", Document.parse("{\"role\":\"editor\"}"));
+            stale.collection("users").update(user.with("role", "admin"));
+            stale.commit();
+            out.println("committed (unexpected: user7 changed after the transaction read it)");
+        } catch (TransactionConflictException e) {
+            out.println("a transaction that read user7 before another write changed it: " + e.getMessage());
+        }
+        out.println("user7's role stays " + store.collection("users").get("user7").orElseThrow().getString("role"));
+    }
+
+    private void changes(OfflineStore store) {
+        heading("The change log: what a sync engine would send");
+        List<Change> pending = store.getChanges();
+        out.println(pending.size() + " unsynchronized changes; the last ones:");
+        TextTable table = new TextTable(List.of("sequence", "collection", "id", "operation", "version"));
+        for (Change change : pending.subList(Math.max(0, pending.size() - 4), pending.size())) {
+            table.add(List.of(String.valueOf(change.sequence()), change.collection(), String.valueOf(change.id()),
+                    change.operation().name(), String.valueOf(change.version())));
+        }
+        table.print(out);
+        store.markSynchronized(pending);
+        out.println("markSynchronized: " + store.getChanges().size() + " left to send");
     }
 
     private void heading(String title) {

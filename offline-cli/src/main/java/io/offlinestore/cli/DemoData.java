@@ -4,6 +4,8 @@ import io.offlinestore.Document;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
+import io.offlinestore.schema.OnDelete;
+import io.offlinestore.schema.Relationship;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,12 +24,14 @@ final class DemoData {
             .index(IndexDefinition.unique("email"))
             .index(IndexDefinition.of("name"))
             .index(IndexDefinition.of("role", "created_at"))
+            .relationship(Relationship.oneToMany("orders", "orders", "user_id").onDelete(OnDelete.RESTRICT))
             .build();
 
-    /** Orders: by user and by date. */
+    /** Orders: by user and by date; each order's user is an include away. */
     static final CollectionSchema ORDERS = CollectionSchema.builder("orders").keyPath("id")
             .index(IndexDefinition.of("user_id"))
             .index(IndexDefinition.of("date"))
+            .relationship(Relationship.manyToOne("user", "users", "user_id"))
             .build();
 
     private DemoData() {

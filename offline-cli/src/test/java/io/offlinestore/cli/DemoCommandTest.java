@@ -75,6 +75,17 @@ class DemoCommandTest {
     }
 
     @Test
+    void showsIncludesDeleteRulesTransactionsAndTheChangeLog() {
+        String out = DEMO.out();
+        assertTrue(out.contains("order458  2024-03-18  John Doe   john@example.com"), out);
+        assertTrue(out.contains("rejected, ConstraintViolationException"), out);
+        assertTrue(out.contains("user7 has 1 order(s)"), out);
+        assertTrue(out.contains("transaction conflict: document 'user7'"), out);
+        assertTrue(out.contains("user7's role stays editor"), out);
+        assertTrue(out.contains("19 unsynchronized changes") && out.contains("markSynchronized: 0 left to send"), out);
+    }
+
+    @Test
     void isDeterministicAndIgnoresTheStoreOptions() {
         CliRunner.Result again = CliRunner.runOpening("--backend", "no-such-backend", "demo");
         assertEquals(ExitCodes.OK, again.exitCode(), again.err());
