@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.DecryptionException;
+import io.offlinestore.InvalidDocumentException;
 import io.offlinestore.QueryException;
 import io.offlinestore.internal.Json;
 import io.offlinestore.query.Condition;
@@ -50,6 +51,7 @@ public final class FieldCrypto {
         }
         ObjectNode copy = null;
         for (String path : fields.all()) {
+            refuseArrays(collection, path, body);
             ObjectNode parent = parent(copy == null ? body : copy, path);
             String name = last(path);
             JsonNode value = parent == null ? null : parent.get(name);
@@ -228,6 +230,20 @@ public final class FieldCrypto {
 
     private byte[] deterministicData(String collection, String path) {
         return ("offline-store/D/" + storeId + "/" + collection + "/" + path).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A sensitive path must lead through objects only: an array on the way would leave its values plain. */
+    private static void refuseArrays(String collection, String path, ObjectNode body) {
+        JsonNode current = body;
+        String[] segments = path.split("\\.");
+        for (int i = 0; i < segments.length - 1 && current != null; i++) {
+            current = current.get(segments[i]);
+            if (current instanceof com.fasterxml.jackson.databind.node.ArrayNode) {
+                throw new InvalidDocumentException("collection '" + collection + "': encrypted field '" + path
+                        + "' goes through the array at '" + String.join(".", java.util.Arrays.copyOf(segments, i + 1))
+                        + "'; its values would stay in plaintext, so the document is refused (encrypt the array instead)");
+            }
+        }
     }
 
     private static ObjectNode parent(ObjectNode body, String path) {

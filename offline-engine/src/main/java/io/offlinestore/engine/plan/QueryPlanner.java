@@ -71,7 +71,7 @@ public final class QueryPlanner {
             return new QueryPlan.PrimaryKeyScanPlan(best.ranges(), best.reverse(), residual, best.ordered(), considered);
         }
         return new QueryPlan.IndexScanPlan(best.index(), best.ranges(), best.reverse(), residual, best.ordered(),
-                best.index().multikey(), considered);
+                true, considered);
     }
 
     /** The top-level conjuncts, with several operators on one field split into one conjunct each. */

@@ -72,9 +72,17 @@ final class Commit {
         this.format = format;
     }
 
-    /** The collection's state as this commit first saw it. */
+    /**
+     * The collection's state as this commit first saw it, or the newer one once a collection
+     * first seen unstored has been stored by another commit.
+     */
     CollectionState collection(CollectionState state) {
-        return collections.computeIfAbsent(state.name(), n -> state);
+        CollectionState seen = collections.get(state.name());
+        if (seen == null || !seen.stored() && state.stored()) {
+            collections.put(state.name(), state);
+            return state;
+        }
+        return seen;
     }
 
     /**

@@ -11,21 +11,25 @@ import io.offlinestore.schema.Relationship;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * Applies the one-to-many relationships' delete rules when a parent is deleted, inside the same
- * commit: {@code restrict} refuses while children refer to it, {@code cascade} deletes the
+ * commit (a sealed foreign key is matched through its sealed form): {@code restrict} refuses while children refer to it, {@code cascade} deletes the
  * children (applying their own rules), {@code set-null} clears their foreign key.
  */
 final class DeleteRules {
     private final Function<String, CollectionState> collections;
+    private final BiFunction<CollectionState, Query, Query> seal;
     private final Commit commit;
     private final CommitView view;
     private final Set<String> visited = new HashSet<>();
 
-    DeleteRules(Function<String, CollectionState> collections, Commit commit, CommitView view) {
+    DeleteRules(Function<String, CollectionState> collections, BiFunction<CollectionState, Query, Query> seal,
+                Commit commit, CommitView view) {
         this.collections = collections;
+        this.seal = seal;
         this.commit = commit;
         this.view = view;
     }
@@ -45,7 +49,8 @@ final class DeleteRules {
 
     private void apply(CollectionState parent, JsonNode id, Relationship relationship) {
         CollectionState target = commit.collection(collections.apply(relationship.target()));
-        List<ObjectNode> children = view.query(target, Query.filter(Filters.where(relationship.foreignKey()).eq(id)));
+        List<ObjectNode> children = view.query(target,
+                seal.apply(target, Query.filter(Filters.where(relationship.foreignKey()).eq(id))));
         if (children.isEmpty()) {
             return;
         }

@@ -225,7 +225,7 @@ final class EngineCollection implements DocumentCollection {
             }
             QueryPlan plan = QueryPlanner.plan(sealed, state.keyPath(), state.indexList());
             if (plan instanceof QueryPlan.IndexScanPlan index && index.residual() instanceof Filter.MatchAll
-                    && !index.deduplicate()) {
+                    && !index.index().multikey()) {
                 return store.executor().countEntries(index);
             }
         }
@@ -309,7 +309,7 @@ final class EngineCollection implements DocumentCollection {
     }
 
     private DeleteRules deleteRules(Commit commit) {
-        return new DeleteRules(store::state, commit, new CommitView(store, commit));
+        return new DeleteRules(store::state, store::seal, commit, new CommitView(store, commit));
     }
 
     private Document insert(Commit commit, Document document) {

@@ -73,6 +73,8 @@ public final class EngineOfflineStore implements OfflineStore {
     private final CommitSequence sequence;
     private final ChangeLog changeLog;
     private final ChangeNotifier notifier = new ChangeNotifier();
+    /** Keyspaces of dropped indexes: queries planned before the drop may still scan them until close. */
+    private final List<String> droppedIndexKeyspaces = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     @Inject
@@ -238,6 +240,7 @@ public final class EngineOfflineStore implements OfflineStore {
             }
             closed = true;
             notifier.close();
+            droppedIndexKeyspaces.forEach(backend::dropKeyspace);
             backend.close();
             LOG.info("closed store '{}'", options.databaseName());
         } finally {
@@ -398,7 +401,10 @@ public final class EngineOfflineStore implements OfflineStore {
         }
     }
 
-    /** Removes an index: the catalog entry first, then its keyspace. */
+    /**
+     * Removes an index from the catalog at once; its keyspace goes at close (or, after a crash,
+     * at the next open), so queries planned before the drop can finish their scans.
+     */
     boolean dropIndex(String collection, String name) {
         writeLock.lock();
         try {
@@ -411,7 +417,7 @@ public final class EngineOfflineStore implements OfflineStore {
             CollectionState next = state.withoutIndex(name);
             IndexBuilder.storeCatalog(backend, next);
             catalog.publish(List.of(next.asStored()));
-            backend.dropKeyspace(index.keyspace());
+            droppedIndexKeyspaces.add(index.keyspace());
             return true;
         } finally {
             writeLock.unlock();

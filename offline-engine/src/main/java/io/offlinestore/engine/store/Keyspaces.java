@@ -19,8 +19,14 @@ final class Keyspaces {
         return "doc." + collection;
     }
 
-    /** The entries of a secondary index, keyed by encoded values then id. */
+    /**
+     * A new keyspace for the entries of a secondary index, keyed by encoded values then id. Each
+     * build of an index gets its own (the name ends in a random generation), so a dropped index's
+     * keyspace can outlive it until no reader can still be scanning it.
+     */
     static String index(String collection, String index) {
-        return "idx." + collection + "." + index;
+        return "idx." + collection + "." + index + "." + Long.toString(Math.abs(GENERATIONS.nextLong()), 36);
     }
+
+    private static final java.security.SecureRandom GENERATIONS = new java.security.SecureRandom();
 }

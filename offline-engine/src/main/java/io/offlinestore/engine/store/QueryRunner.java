@@ -6,6 +6,7 @@ import io.offlinestore.engine.plan.QueryPlan;
 import io.offlinestore.engine.plan.RecordCursor;
 import io.offlinestore.engine.query.FilterEvaluator;
 import io.offlinestore.engine.query.SortOrder;
+import io.offlinestore.query.Filter;
 import io.offlinestore.query.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +18,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Turns a plan's scan into a query's results: checks the residual filter, then either pages
+ * Turns a plan's scan into a query's results: checks the residual filter (the whole filter after
+ * an index scan, since a write may change a document between reading its index entry and
+ * fetching it: reads take no lock), then either pages
  * the scan directly (when it yields the requested order, stopping at offset + limit) or sorts
  * in memory, keeping only the best offset + limit documents when there is a limit.
  */
@@ -28,10 +31,11 @@ final class QueryRunner {
     static Stream<StoredRecord> run(Query query, QueryPlan plan, PlanExecutor executor, String documentsKeyspace,
                                     String keyPath) {
         RecordCursor cursor = executor.scan(plan, documentsKeyspace);
+        Filter recheck = plan instanceof QueryPlan.IndexScanPlan ? query.filter() : plan.residual();
         Stream<StoredRecord> matching = StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(cursor::close)
-                .filter(record -> FilterEvaluator.matches(plan.residual(), record.body()));
+                .filter(record -> FilterEvaluator.matches(recheck, record.body()));
         if (plan.ordered()) {
             Stream<StoredRecord> paged = matching.skip(query.offset());
             return query.limit().isPresent() ? paged.limit(query.limit().getAsInt()) : paged;

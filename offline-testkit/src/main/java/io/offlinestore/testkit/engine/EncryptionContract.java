@@ -254,6 +254,31 @@ public abstract class EncryptionContract extends EngineContractSupport {
     }
 
     @Test
+    void anEncryptedPathThroughAnArrayIsRefusedRatherThanLeftPlain() {
+        DocumentCollection people = open(b -> b.encryption(EncryptionOptions.builder().keyProvider(passphrase("x")).build())
+                .collection(CollectionSchema.builder("people").sensitiveFields("contacts.phone").build()))
+                .collection("people");
+        io.offlinestore.InvalidDocumentException e = assertThrows(io.offlinestore.InvalidDocumentException.class,
+                () -> people.create(Document.parse("{\"id\":\"p1\",\"contacts\":[{\"phone\":\"555\"}]}")));
+        assertTrue(e.getMessage().contains("contacts.phone") && e.getMessage().contains("array"), e.getMessage());
+        assertEquals(0, people.count());
+        people.create(Document.parse("{\"id\":\"p2\",\"contacts\":{\"phone\":\"555\"}}"));
+        assertEquals("555", people.get("p2").orElseThrow().getString("contacts.phone"));
+    }
+
+    @Test
+    void deleteRulesFindChildrenThroughAnEncryptedForeignKey() {
+        OfflineStore store = open(b -> b.encryption(EncryptionOptions.builder().keyProvider(passphrase("x")).build())
+                .collection(CollectionSchema.builder("owners").relationship(io.offlinestore.schema.Relationship
+                        .oneToMany("pets", "pets", "owner_id").onDelete(io.offlinestore.schema.OnDelete.RESTRICT)).build())
+                .collection(CollectionSchema.builder("pets").queryableFields("owner_id").build()));
+        store.collection("owners").create(Document.parse("{\"id\":\"o1\"}"));
+        store.collection("pets").create(Document.parse("{\"id\":\"p1\",\"owner_id\":\"o1\"}"));
+        assertThrows(io.offlinestore.ConstraintViolationException.class, () -> store.collection("owners").delete("o1"));
+        assertEquals(1, store.collection("owners").count());
+    }
+
+    @Test
     void aMissingCipherModuleIsAConfigurationError() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> open(b -> b.encryption(
                 EncryptionOptions.builder().sensitiveFields("ssn").cipher("no-such-cipher")

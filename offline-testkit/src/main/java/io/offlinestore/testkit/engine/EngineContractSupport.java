@@ -54,6 +54,13 @@ public abstract class EngineContractSupport {
         return open(b -> b);
     }
 
+    /** Opens a second store, in a directory of its own, beside the one a test already has open. */
+    protected OfflineStore open(UnaryOperator<StoreOptions.Builder> customize, String subdirectory) {
+        OfflineStore store = OfflineStore.open(customize.apply(configure(directory.resolve(subdirectory))).build());
+        opened.add(store);
+        return store;
+    }
+
     /** Opens a store on the backend under test with extra options (collections, ...). */
     protected OfflineStore open(UnaryOperator<StoreOptions.Builder> customize) {
         OfflineStore store = OfflineStore.open(customize.apply(configure(directory)).build());

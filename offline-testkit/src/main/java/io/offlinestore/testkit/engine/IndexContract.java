@@ -148,6 +148,33 @@ public abstract class IndexContract extends EngineContractSupport {
     }
 
     @Test
+    void droppingAndRecreatingAnIndexDoesNotDisturbQueriesInFlight() throws Exception {
+        DocumentCollection people = collection();
+        List<io.offlinestore.Document> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            docs.add(doc("{'id':" + i + ",'s':" + (i % 5) + "}"));
+        }
+        people.createBatch(docs);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread churn = new Thread(() -> {
+            while (!stop.get()) {
+                people.createIndex(IndexDefinition.of("s").named("s_idx"));
+                people.dropIndex("s_idx");
+            }
+        });
+        churn.start();
+        try {
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1000);
+            while (System.nanoTime() < end) {
+                assertEquals(10, people.query(Query.filter(Filters.where("s").eq(3))).size());
+            }
+        } finally {
+            stop.set(true);
+            churn.join();
+        }
+    }
+
+    @Test
     void declaredIndexesAppearInTheSchema() {
         DocumentCollection people = collection(IndexDefinition.unique("email"), IndexDefinition.of("last", "first"));
         assertEquals(List.of(IndexDefinition.unique("email"), IndexDefinition.of("last", "first")), people.schema().indexes());

@@ -219,6 +219,36 @@ public abstract class QueryContract extends EngineContractSupport {
     }
 
     @Test
+    void indexScansRacingWritesReturnOnlyMatchingDocumentsOnce() throws Exception {
+        DocumentCollection flags = open(b -> b.collection(CollectionSchema.builder("flags")
+                .index(IndexDefinition.of("s")).build()), "racing").collection("flags");
+        List<Document> batch = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            batch.add(doc("{'id':" + i + ",'s':'A'}"));
+        }
+        flags.createBatch(batch);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            java.util.Random random = new java.util.Random(7);
+            while (!stop.get()) {
+                flags.put(doc("{'id':" + random.nextInt(200) + ",'s':'" + (random.nextBoolean() ? "A" : "B") + "'}"));
+            }
+        });
+        writer.start();
+        try {
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1500);
+            while (System.nanoTime() < end) {
+                List<Document> found = flags.query(Query.filter(Filters.where("s").eq("A")));
+                assertTrue(found.stream().allMatch(d -> "A".equals(d.getString("s"))), "a non-matching document came back");
+                assertEquals(found.size(), new java.util.HashSet<>(ids(found)).size(), "a document came back twice");
+            }
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+    }
+
+    @Test
     void streamingWalksALargeCollectionLazily() {
         DocumentCollection big = store.collection("big");
         List<Document> batch = new ArrayList<>();

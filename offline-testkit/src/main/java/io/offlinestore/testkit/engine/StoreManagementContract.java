@@ -55,10 +55,12 @@ public abstract class StoreManagementContract extends EngineContractSupport {
     void checkReportsMissingStaleAndOrphanEntries() {
         OfflineStore store = openCapturingBackend();
         seed(store.collection("people"), 10);
+        String city = indexKeyspace("city");
+        String email = indexKeyspace("email");
         backend.apply(new WriteBatch()
-                .delete("idx.people.city", KeyCodec.encodeTuple(TextNode.valueOf("c1"), LongNode.valueOf(4)))
-                .put("idx.people.city", KeyCodec.encodeTuple(TextNode.valueOf("nowhere"), LongNode.valueOf(5)), new byte[0])
-                .put("idx.people.email", KeyCodec.encodeTuple(TextNode.valueOf("ghost@x"), LongNode.valueOf(99)), new byte[0]));
+                .delete(city, KeyCodec.encodeTuple(TextNode.valueOf("c1"), LongNode.valueOf(4)))
+                .put(city, KeyCodec.encodeTuple(TextNode.valueOf("nowhere"), LongNode.valueOf(5)), new byte[0])
+                .put(email, KeyCodec.encodeTuple(TextNode.valueOf("ghost@x"), LongNode.valueOf(99)), new byte[0]));
         IntegrityReport report = store.check();
         assertFalse(report.isHealthy());
         assertEquals(3, report.problems().size(), report.problems().toString());
@@ -66,6 +68,11 @@ public abstract class StoreManagementContract extends EngineContractSupport {
         assertTrue(all.contains("people.city: missing entry [\"c1\"] for document [4]"), all);
         assertTrue(all.contains("people.city: stale entry [\"nowhere\", 5]"), all);
         assertTrue(all.contains("people.email: entry [\"ghost@x\", 99] points to a missing document"), all);
+    }
+
+    private String indexKeyspace(String index) {
+        return backend.keyspaces().stream().filter(k -> k.startsWith("idx.people." + index + ".")).findFirst()
+                .orElseThrow(() -> new AssertionError("no keyspace for index " + index + " in " + backend.keyspaces()));
     }
 
     @Test

@@ -118,6 +118,18 @@ public abstract class TransactionContract extends EngineContractSupport {
     }
 
     @Test
+    void aTransactionSeesACollectionOthersCreateAfterItFirstLookedAtIt() {
+        try (Transaction tx = store.beginTransaction()) {
+            assertFalse(tx.collection("late").get("x").isPresent());
+            store.collection("late").create(doc("{'id':'y','n':1}"));
+            assertEquals(1, tx.collection("late").get("y").orElseThrow().getInteger("n"));
+            tx.collection("late").patch("y", doc("{'n':2}"));
+            tx.commit();
+        }
+        assertEquals(2, store.collection("late").get("y").orElseThrow().getInteger("n"));
+    }
+
+    @Test
     void aUniqueViolationAtCommitAppliesNothing() {
         store.collection("users").create(doc("{'id':'a','email':'taken@x'}"));
         Transaction tx = store.beginTransaction("users", "orders");
