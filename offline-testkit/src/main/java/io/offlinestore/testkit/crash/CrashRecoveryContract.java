@@ -72,11 +72,13 @@ public abstract class CrashRecoveryContract {
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         AtomicLong last = new AtomicLong();
         AtomicLong ready = new AtomicLong(-1);
+        java.util.concurrent.CountDownLatch firstCommit = new java.util.concurrent.CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     if (line.startsWith("committed ")) {
                         last.set(Long.parseLong(line.substring(10)));
+                        firstCommit.countDown();
                     } else if (line.startsWith("ready ")) {
                         ready.set(Long.parseLong(line.substring(6)));
                     }
@@ -86,11 +88,7 @@ public abstract class CrashRecoveryContract {
             }
         });
         reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (last.get() == 0 && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        if (last.get() == 0) {
+        if (!firstCommit.await(60, TimeUnit.SECONDS)) {
             child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             fail(context + ": the writer acknowledged no batch (alive: " + child.isAlive() + ", ready: " + ready + ")");
         }
