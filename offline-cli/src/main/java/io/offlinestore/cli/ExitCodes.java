@@ -6,6 +6,9 @@ import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.InvalidDocumentException;
 import io.offlinestore.OfflineStoreException;
 import io.offlinestore.QueryException;
+import io.offlinestore.sync.InvalidOperationException;
+import io.offlinestore.sync.OperationStateException;
+import io.offlinestore.sync.UnknownOperationException;
 
 /**
  * The exit codes of the {@code offline} command and the one place that decides which failure
@@ -28,11 +31,12 @@ public final class ExitCodes {
 
     /** The exit code for a failure a command threw. */
     static int of(Throwable failure) {
-        if (failure instanceof DocumentNotFoundException) {
+        if (failure instanceof DocumentNotFoundException || failure instanceof UnknownOperationException) {
             return NOT_FOUND;
         }
         if (failure instanceof QueryException || failure instanceof InvalidDocumentException
-                || failure instanceof DuplicateKeyException) {
+                || failure instanceof DuplicateKeyException || failure instanceof InvalidOperationException
+                || failure instanceof OperationStateException) {
             return BAD_INPUT;
         }
         if (failure instanceof ConfigurationException || failure instanceof OfflineStoreException) {
