@@ -1,6 +1,8 @@
 package io.offlinestore.sync;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +19,7 @@ public record QueueStats(Map<Operation.Status, Long> counts, Optional<Duration> 
         Map<String, Long> pendingWithoutHandler, long blocked) {
 
     public QueueStats {
-        counts = Map.copyOf(counts);
+        counts = Collections.unmodifiableMap(new EnumMap<>(counts));
         pendingWithoutHandler = Map.copyOf(pendingWithoutHandler);
     }
 
