@@ -24,7 +24,7 @@ class LayeringTest {
 
     @Test
     void queueInternalsDoNotDependOnClientsOrTheStatusServer() {
-        noClasses().that().resideInAPackage("io.offlinestore.sync..internal..")
+        noClasses().that().resideInAPackage("io.offlinestore.sync.queue..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.offlinestore.sync.client..", "io.offlinestore.sync.status..")
                 .because("the queue's internals sit below the clients and the status server")
                 .check(classes);

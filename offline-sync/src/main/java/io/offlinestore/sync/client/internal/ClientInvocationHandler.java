@@ -182,7 +182,7 @@ public final class ClientInvocationHandler implements InvocationHandler {
     private Outcome replay(Operation operation) {
         Method method = find(operation);
         if (method == null) {
-            return Outcome.retry("no method of " + api.getName() + " matches " + operation.payload().toJson());
+            return Outcome.fail("no method of " + api.getName() + " matches the queued call " + operation.payload().toJson());
         }
         Type[] types = method.getGenericParameterTypes();
         Object[] args = new Object[types.length];
