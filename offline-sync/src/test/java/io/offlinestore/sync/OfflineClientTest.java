@@ -170,6 +170,23 @@ class OfflineClientTest {
     }
 
     @Test
+    void wrapQueuesWritesInAQueueOfItsOwnThatRunsWhenTheMonitorComesBack() throws Exception {
+        UserApi wrapped = OfflineClient.wrap(UserApi.class, new HttpUserApi(server.base()), store, monitor);
+        goOffline();
+
+        wrapped.log("offline event");
+
+        assertEquals(1, store.collection(OfflineClient.DEFAULT_QUEUE_COLLECTION).count());
+        assertEquals(0, queue.stats().total(), "not in the application's queue");
+        comeBack();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (server.events.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("offline event"), server.events);
+    }
+
+    @Test
     void misusedAnnotationsAreRefusedWhenTheProxyIsMade() {
         interface BadWrite {
             @QueuedWrite(type = "x")
