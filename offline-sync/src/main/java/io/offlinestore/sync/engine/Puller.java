@@ -1,0 +1,131 @@
+package io.offlinestore.sync.engine;
+
+import io.offlinestore.Document;
+import io.offlinestore.DocumentCollection;
+import io.offlinestore.Transaction;
+import io.offlinestore.sync.SyncProgress;
+import io.offlinestore.sync.SyncProgressListener;
+import io.offlinestore.sync.protocol.DocumentRef;
+import io.offlinestore.sync.protocol.PullRequest;
+import io.offlinestore.sync.protocol.PullResponse;
+import io.offlinestore.sync.protocol.PulledDocument;
+import io.offlinestore.sync.protocol.Scope;
+import io.offlinestore.sync.protocol.SyncProtocol;
+import io.offlinestore.sync.protocol.SyncProtocolException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Pulls a scope page by page. Each page is committed in one local transaction with its
+ * checkpoint and the transaction's id (so its change-log entries are never pushed back). A
+ * pulled document never overwrites a local one with unpushed changes or a stored conflict: that
+ * document is left for the push, whose base version the server will find stale, so the
+ * conflict goes through resolution. Versions never go backwards: a page older than what the
+ * client knows is skipped document by document. RESET restarts the scope from the beginning.
+ */
+final class Puller {
+    private static final int MAX_RESETS = 2;
+
+    private final SyncSession session;
+
+    Puller(SyncSession session) {
+        this.session = session;
+    }
+
+    /** Pulls until the server has nothing more; returns how many documents were applied. */
+    int pull(Scope scope, List<SyncProgressListener> listeners) {
+        String checkpoint = session.ledger.checkpoint(scope.name()).orElse(null);
+        int resets = 0;
+        int pulled = 0;
+        while (true) {
+            PullResponse page = session.transport.pull(PullRequest.of(session.clientId, scope, checkpoint,
+                    session.options.pageSize()));
+            SyncProtocol.requireVersion(page.protocolVersion(), "pull response");
+            if (page.status() == PullResponse.Status.RESET) {
+                if (++resets > MAX_RESETS) {
+                    throw new SyncProtocolException("the server answered RESET " + resets + " times for scope "
+                            + scope.name());
+                }
+                session.commit(CommitPoint.CHECKPOINT, tx -> {
+                    session.ledger.checkpoint(tx, scope.name(), null);
+                    return true;
+                });
+                checkpoint = null;
+                continue;
+            }
+            if (session.hooks.planted(PlantedBug.CHECKPOINT_BEFORE_COMMIT)) {
+                session.commit(CommitPoint.CHECKPOINT, tx -> {
+                    session.ledger.checkpoint(tx, scope.name(), page.checkpoint());
+                    return true;
+                });
+            }
+            int[] applied = {0};
+            session.commit(CommitPoint.PULL_PAGE, tx -> {
+                applied[0] = apply(tx, page.documents());
+                if (!session.hooks.planted(PlantedBug.CHECKPOINT_BEFORE_COMMIT)) {
+                    session.ledger.checkpoint(tx, scope.name(), page.checkpoint());
+                }
+                session.ledger.markInternal(tx);
+                return true;
+            });
+            pulled += applied[0];
+            checkpoint = page.checkpoint();
+            SyncProgress progress = new SyncProgress(scope.name(), pulled, page.remaining());
+            listeners.forEach(listener -> listener.onProgress(progress));
+            if (!page.hasMore()) {
+                return pulled;
+            }
+        }
+    }
+
+    private int apply(Transaction tx, List<PulledDocument> documents) {
+        Map<DocumentRef, Optional<Document>> locals = new HashMap<>();
+        Map<DocumentRef, Optional<DocState>> states = new HashMap<>();
+        for (PulledDocument pulled : documents) {
+            DocumentRef ref = pulled.document();
+            locals.put(ref, tx.collection(ref.collection()).get(ref.javaId()));
+            states.put(ref, session.ledger.state(tx, ref));
+        }
+        // read after the documents: a local write committed later fails this transaction instead
+        Set<String> collections = documents.stream().map(d -> d.document().collection()).collect(Collectors.toSet());
+        Set<DocumentRef> pending = session.feed.pending(collections, session.ledger);
+        Set<DocumentRef> parked = session.ledger.parked();
+        int applied = 0;
+        for (PulledDocument pulled : documents) {
+            DocumentRef ref = pulled.document();
+            Optional<DocState> known = states.get(ref);
+            if (known.isPresent() && known.get().version() >= pulled.version()) {
+                continue;
+            }
+            Optional<Document> local = locals.get(ref);
+            DocumentCollection collection = tx.collection(ref.collection());
+            if (pending.contains(ref) || parked.contains(ref)) {
+                if (pulled.inScope() && Objects.equals(local.map(Document::toJsonNode).orElse(null), pulled.body())) {
+                    session.ledger.putState(tx, new DocState(ref, pulled.version(), pulled.body()));
+                }
+                continue;
+            }
+            if (!pulled.inScope()) {
+                if (local.isPresent()) {
+                    collection.delete(ref.javaId());
+                }
+                session.ledger.removeState(tx, ref);
+            } else if (pulled.deleted()) {
+                if (local.isPresent()) {
+                    collection.delete(ref.javaId());
+                }
+                session.ledger.putState(tx, new DocState(ref, pulled.version(), null));
+            } else {
+                collection.put(Document.of(pulled.body()));
+                session.ledger.putState(tx, new DocState(ref, pulled.version(), pulled.body()));
+            }
+            applied++;
+        }
+        return applied;
+    }
+}
