@@ -63,7 +63,7 @@ public final class SyncOptions {
      * A builder from the store's config settings ({@code settings} of the config file):
      * {@code sync.server-url}, {@code sync.collections} (comma-separated), {@code sync.interval}
      * (ISO-8601, e.g. {@code PT5M}), {@code sync.conflict-strategy},
-     * {@code sync.conflict-strategy.<collection>}, {@code sync.scope.<collection>} (a JSON filter),
+     * {@code sync.strategies.<collection>}, {@code sync.scopes.<collection>} (a JSON filter),
      * {@code sync.merge-fallback}, {@code sync.batch-size}, {@code sync.page-size}.
      *
      * @throws ConfigurationException naming the key whose value is unusable
@@ -88,10 +88,10 @@ public final class SyncOptions {
     }
 
     private static void apply(Builder builder, String key, String value) {
-        if (key.startsWith("conflict-strategy.")) {
-            builder.conflictStrategy(key.substring("conflict-strategy.".length()), ConflictStrategy.parse(value));
-        } else if (key.startsWith("scope.")) {
-            builder.scope(key.substring("scope.".length()), Filters.parse(value));
+        if (key.startsWith("strategies.")) {
+            builder.conflictStrategy(key.substring("strategies.".length()), ConflictStrategy.parse(value));
+        } else if (key.startsWith("scopes.")) {
+            builder.scope(key.substring("scopes.".length()), Filters.parse(value));
         } else {
             switch (key) {
                 case "server-url" -> builder.serverUrl(URI.create(value));
@@ -103,7 +103,7 @@ public final class SyncOptions {
                 case "batch-size" -> builder.batchSize(Integer.parseInt(value));
                 case "page-size" -> builder.pageSize(Integer.parseInt(value));
                 default -> throw new ConfigurationException("not a sync setting (known: server-url, collections, "
-                        + "interval, conflict-strategy[.<collection>], scope.<collection>, merge-fallback, "
+                        + "interval, conflict-strategy, strategies.<collection>, scopes.<collection>, merge-fallback, "
                         + "batch-size, page-size)");
             }
         }

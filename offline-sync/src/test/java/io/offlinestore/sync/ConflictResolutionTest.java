@@ -60,7 +60,7 @@ class ConflictResolutionTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             f.close();
         }
     }

@@ -15,7 +15,7 @@ final class SyncFixture implements AutoCloseable {
     final SyncServer server;
     private final String backend;
     private final Path dir;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final List<Runnable> open = new ArrayList<>();
 
     SyncFixture(String backend, Path dir) {
         this(backend, dir, MutationValidator.ACCEPT_ALL);
@@ -37,7 +37,7 @@ final class SyncFixture implements AutoCloseable {
             options.path(dir.resolve(name));
         }
         OfflineStore store = OfflineStore.open(options.build());
-        open.add(store);
+        open.add(store::close);
         return store;
     }
 
@@ -47,14 +47,12 @@ final class SyncFixture implements AutoCloseable {
 
     SyncEngine engine(OfflineStore store, SyncOptions options) {
         SyncEngine engine = SyncEngine.create(store, options);
-        open.add(0, engine);
+        open.add(0, engine::close);
         return engine;
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable closeable : open) {
-            closeable.close();
-        }
+    public void close() {
+        open.forEach(Runnable::run);
     }
 }

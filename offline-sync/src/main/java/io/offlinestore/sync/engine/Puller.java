@@ -113,9 +113,12 @@ final class Puller {
             if (!pulled.inScope()) {
                 if (local.isPresent()) {
                     collection.delete(ref.javaId());
+                    applied++;
                 }
                 session.ledger.removeState(tx, ref);
-            } else if (pulled.deleted()) {
+                continue;
+            }
+            if (pulled.deleted()) {
                 if (local.isPresent()) {
                     collection.delete(ref.javaId());
                 }
