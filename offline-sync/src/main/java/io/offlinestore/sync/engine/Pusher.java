@@ -118,10 +118,13 @@ final class Pusher {
             return Optional.of(new PendingMutation(new Mutation(new MutationKey(session.clientId, sequence, ref),
                     Mutation.Operation.PUT, body, base), changes));
         }
-        if (state.isEmpty() || state.get().deleted()) {
+        if (state.isPresent() && state.get().deleted()) {
             return Optional.empty();
         }
-        long sequence = changes.get(changes.size() - 1).sequence();
+        // the deletion read may come from a later commit than the changes gathered: key it by the latest one
+        long sequence = session.store.getChanges(ref.collection()).stream()
+                .filter(c -> DocumentRef.of(c.collection(), c.id()).equals(ref))
+                .mapToLong(Change::sequence).max().orElse(changes.get(changes.size() - 1).sequence());
         return Optional.of(new PendingMutation(new Mutation(new MutationKey(session.clientId, sequence, ref),
                 Mutation.Operation.DELETE, null, base), changes));
     }
