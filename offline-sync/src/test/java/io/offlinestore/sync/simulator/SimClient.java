@@ -60,15 +60,11 @@ final class SimClient implements EngineHooks {
         killable = wasKillable;
     }
 
-    static long restartNanos, syncNanos, writeNanos;
-
     void restart(String why) {
-        long t = System.nanoTime();
         trace.accept(name + " restarts (" + why + ")");
         engine.close();
         store.close();
         open();
-        restartNanos += System.nanoTime() - t;
     }
 
     void chaos(boolean on) {
@@ -98,7 +94,7 @@ final class SimClient implements EngineHooks {
     }
 
     private void maybeDie(String where) {
-        if (killable && random.nextInt(40) == 0) {
+        if (killable && random.nextInt(60) == 0) {
             throw new SimulatedCrash(where);
         }
     }
@@ -109,7 +105,6 @@ final class SimClient implements EngineHooks {
     }
 
     void sync() {
-        long t = System.nanoTime();
         try {
             var result = engine.synchronize();
             trace.accept(name + " sync: pushed " + result.pushed() + " pulled " + result.pulled() + " conflicts "
@@ -117,7 +112,6 @@ final class SimClient implements EngineHooks {
         } catch (SimulatedCrash crash) {
             restart(crash.getMessage());
         }
-        syncNanos += System.nanoTime() - t;
     }
 
     /** One application transaction of one to three writes. */

@@ -99,8 +99,8 @@ final class Simulation {
                     : serverClock;
             FaultyNetwork network = new FaultyNetwork(() -> server, random, this::trace);
             SyncOptions options = SyncOptions.builder().transport(network).collections(SimClient.COLLECTIONS)
-                    .conflictStrategy(config.strategy()).batchSize(1 + random.nextInt(8))
-                    .pageSize(1 + random.nextInt(8)).clock(clock).build();
+                    .conflictStrategy(config.strategy()).batchSize(1 + random.nextInt(16))
+                    .pageSize(1 + random.nextInt(16)).clock(clock).build();
             clients.add(new SimClient(name, options, network, config.bugs(), random, this::trace));
         }
     }
@@ -136,7 +136,7 @@ final class Simulation {
             } else if (action < 92) {
                 client.network.offline = !client.network.offline;
                 trace(client.name + (client.network.offline ? " goes offline" : " comes online"));
-            } else if (action < 96) {
+            } else if (action < 97) {
                 client.restart("killed between operations");
             } else {
                 trace("server restarts");

@@ -1,6 +1,9 @@
 package io.offlinestore.sync.simulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +27,18 @@ class SyncSimulatorTest {
             Simulation.Result result = Simulation.run(new Simulation.Config(seed, CLIENTS, OPERATIONS));
             assertTrue(result.ok(), () -> result.report() + "\nfull trace: " + result.saveTrace());
         }
-        System.out.printf("restart %.1f s sync %.1f s%n", SimClient.restartNanos / 1e9, SimClient.syncNanos / 1e9);
         System.out.printf("sync simulator: %d seeds x %d operations x %d clients passed in %.1f s%n",
                 last - first + 1, OPERATIONS, CLIENTS, (System.nanoTime() - started) / 1e9);
+    }
+
+    @Test
+    void clientClocksSkewedByADayChangeNoOutcome() {
+        for (long seed = 1; seed <= 5; seed++) {
+            Simulation.Result straight = Simulation.run(new Simulation.Config(seed, CLIENTS, OPERATIONS));
+            Simulation.Result skewed = Simulation.run(new Simulation.Config(seed, CLIENTS, OPERATIONS, Set.of(), false,
+                    true));
+            assertTrue(skewed.ok(), skewed::report);
+            assertEquals(straight.serverState(), skewed.serverState(), "seed " + seed + ": skew changed the outcome");
+        }
     }
 }
