@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +71,11 @@ public final class SyncOptions {
      */
     public static Builder load(StoreOptions store) {
         Builder builder = builder();
-        for (Map.Entry<String, String> setting : store.settings().entrySet()) {
+        List<Map.Entry<String, String>> settings = store.settings().entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, String> e) -> !e.getKey().equals("sync.collections"))
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        for (Map.Entry<String, String> setting : settings) {
             String key = setting.getKey();
             String value = setting.getValue();
             if (!key.startsWith("sync.")) {

@@ -13,7 +13,9 @@ import io.offlinestore.sync.protocol.PushResponse;
 import io.offlinestore.sync.protocol.Scope;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -155,6 +157,35 @@ class SyncEngineTest {
             assertEquals(List.of(10L, 20L, 25L), progress.stream().map(SyncProgress::pulled).toList());
             assertEquals(15, progress.get(0).remaining());
             assertEquals(0, progress.get(2).remaining());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory"})
+    void startSyncsInTheBackgroundAndRequestSyncRunsOneNow(String backend) throws Exception {
+        try (SyncFixture f = new SyncFixture(backend, dir)) {
+            OfflineStore a = f.store("a");
+            SyncEngine ea = f.engine(a, f.options("users").interval(Duration.ofHours(1)).build());
+            assertEquals(SyncStatus.State.STOPPED, ea.status().state());
+            a.collection("users").create(doc("{\"id\":\"u1\"}"));
+            ea.start();
+            awaitNothingPending(ea);
+            assertEquals(SyncStatus.State.IDLE, ea.status().state());
+            assertTrue(ea.status().lastSync() != null);
+
+            a.collection("users").create(doc("{\"id\":\"u2\"}"));
+            ea.requestSync();   // what the connectivity monitor calls when the network returns
+            awaitNothingPending(ea);
+            ea.stop();
+            assertEquals(SyncStatus.State.STOPPED, ea.status().state());
+        }
+    }
+
+    private static void awaitNothingPending(SyncEngine engine) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (engine.status().pending() > 0 || engine.status().state() == SyncStatus.State.SYNCING) {
+            assertTrue(System.nanoTime() < deadline, "background sync did not push within 30 s");
+            Thread.sleep(20);
         }
     }
 }

@@ -154,21 +154,7 @@ final class ConflictSettler {
                 session.ledger.unpark(tx, conflict.id());
                 return true;
             });
-            case KEEP_REMOTE -> {
-                boolean done = session.commit(CommitPoint.RESOLUTION, tx -> {
-                    if (!unchanged(tx, pending)) {
-                        return false;
-                    }
-                    write(tx, ref, remote);
-                    session.ledger.putState(tx, serverState);
-                    session.ledger.unpark(tx, conflict.id());
-                    session.ledger.markInternal(tx);
-                    return true;
-                });
-                if (done) {
-                    session.markSynchronized(pending.covered());
-                }
-            }
+            case KEEP_REMOTE -> overwrite(conflict, pending, serverState, remote, true);
             case MERGED -> {
                 ObjectNode merged = effective.document().toJsonNode();
                 if (!Objects.equals(DocumentRef.of(ref.collection(), effective.document().id()), ref)) {
@@ -180,19 +166,32 @@ final class ConflictSettler {
                             new Mutation(pending.mutation().key(), Mutation.Operation.PUT, merged,
                                     conflict.remoteVersion()))))));
                 }
-                boolean done = session.commit(CommitPoint.RESOLUTION, tx -> {
-                    if (!unchanged(tx, pending)) {
-                        return false;
-                    }
-                    write(tx, ref, merged);
-                    session.ledger.putState(tx, serverState);
-                    session.ledger.unpark(tx, conflict.id());
-                    return true;
-                });
-                if (done) {
-                    session.markSynchronized(pending.covered());
-                }
+                overwrite(conflict, pending, serverState, merged, false);
             }
+        }
+    }
+
+    /**
+     * Replaces the local document with {@code body} (null deletes it) and records the server's
+     * state as the base, unless the application changed the document meanwhile. An internal
+     * write (the server's own document) is never pushed back; any other (a merge) is pushed next.
+     */
+    private void overwrite(Conflict conflict, PendingMutation pending, DocState serverState, ObjectNode body,
+                           boolean internal) {
+        boolean done = session.commit(CommitPoint.RESOLUTION, tx -> {
+            if (!unchanged(tx, pending)) {
+                return false;
+            }
+            write(tx, pending.ref(), body);
+            session.ledger.putState(tx, serverState);
+            session.ledger.unpark(tx, conflict.id());
+            if (internal) {
+                session.ledger.markInternal(tx);
+            }
+            return true;
+        });
+        if (done) {
+            session.markSynchronized(pending.covered());
         }
     }
 

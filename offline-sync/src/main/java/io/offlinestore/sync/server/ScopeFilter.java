@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.sync.protocol.SyncProtocolException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -37,8 +36,7 @@ final class ScopeFilter {
 
     private static Predicate<ObjectNode> object(JsonNode filter) {
         List<Predicate<ObjectNode>> all = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> clause = it.next();
+        for (Map.Entry<String, JsonNode> clause : filter.properties()) {
             if (clause.getKey().equals("$and") && clause.getValue().isArray()) {
                 clause.getValue().forEach(operand -> all.add(object(operand)));
             } else if (clause.getKey().startsWith("$")) {
@@ -57,7 +55,7 @@ final class ScopeFilter {
             return doc -> equal(at(doc, path), condition);
         }
         List<Predicate<JsonNode>> tests = new ArrayList<>();
-        condition.fields().forEachRemaining(op -> tests.add(operator(path, op.getKey(), op.getValue())));
+        condition.properties().forEach(op -> tests.add(operator(path, op.getKey(), op.getValue())));
         return doc -> {
             JsonNode value = at(doc, path);
             return tests.stream().allMatch(t -> t.test(value));

@@ -47,7 +47,7 @@ final class Simulation {
         }
 
         ConflictStrategy strategy() {
-            return ConflictStrategy.values()[(int) Math.floorMod(seed, 3)];
+            return ConflictStrategy.values()[Math.floorMod(seed, 3)];
         }
     }
 
