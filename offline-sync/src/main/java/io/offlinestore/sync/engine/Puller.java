@@ -3,6 +3,8 @@ package io.offlinestore.sync.engine;
 import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.Transaction;
+import io.offlinestore.query.Filters;
+import io.offlinestore.query.Query;
 import io.offlinestore.sync.SyncProgress;
 import io.offlinestore.sync.SyncProgressListener;
 import io.offlinestore.sync.protocol.DocumentRef;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +29,9 @@ import java.util.stream.Collectors;
  * pulled document never overwrites a local one with unpushed changes or a stored conflict: that
  * document is left for the push, whose base version the server will find stale, so the
  * conflict goes through resolution. Versions never go backwards: a page older than what the
- * client knows is skipped document by document. RESET restarts the scope from the beginning.
+ * client knows is skipped document by document. RESET restarts the scope from the beginning and,
+ * once the full pull is done, drops the local documents it did not return (their deletions
+ * were purged from the server) unless they hold local work.
  */
 final class Puller {
     private static final int MAX_RESETS = 2;
@@ -40,6 +45,7 @@ final class Puller {
     /** Pulls until the server has nothing more; returns how many documents were applied. */
     int pull(Scope scope, List<SyncProgressListener> listeners) {
         String checkpoint = session.ledger.checkpoint(scope.name()).orElse(null);
+        String resync = session.ledger.resync(scope.name()).orElse(null);
         int resets = 0;
         int pulled = 0;
         while (true) {
@@ -51,11 +57,14 @@ final class Puller {
                     throw new SyncProtocolException("the server answered RESET " + resets + " times for scope "
                             + scope.name());
                 }
+                String epoch = UUID.randomUUID().toString();
                 session.commit(CommitPoint.CHECKPOINT, tx -> {
                     session.ledger.checkpoint(tx, scope.name(), null);
+                    session.ledger.startResync(tx, scope.name(), epoch);
                     return true;
                 });
                 checkpoint = null;
+                resync = epoch;
                 continue;
             }
             if (session.hooks.planted(PlantedBug.CHECKPOINT_BEFORE_COMMIT)) {
@@ -65,8 +74,9 @@ final class Puller {
                 });
             }
             int[] applied = {0};
+            String epoch = resync;
             session.commit(CommitPoint.PULL_PAGE, tx -> {
-                applied[0] = apply(tx, page.documents());
+                applied[0] = apply(tx, page.documents(), epoch);
                 if (!session.hooks.planted(PlantedBug.CHECKPOINT_BEFORE_COMMIT)) {
                     session.ledger.checkpoint(tx, scope.name(), page.checkpoint());
                 }
@@ -78,12 +88,39 @@ final class Puller {
             SyncProgress progress = new SyncProgress(scope.name(), pulled, page.remaining());
             listeners.forEach(listener -> listener.onProgress(progress));
             if (!page.hasMore()) {
+                if (resync != null) {
+                    sweep(scope, resync);
+                }
                 return pulled;
             }
         }
     }
 
-    private int apply(Transaction tx, List<PulledDocument> documents) {
+    /**
+     * Ends a resync: drops the scope's local documents the full pull did not return (deleted on
+     * the server while their tombstones were purged), unless they hold local work.
+     */
+    private void sweep(Scope scope, String epoch) {
+        String collection = scope.collection();
+        Query query = scope.filter() == null ? Query.all() : Query.filter(Filters.parse(scope.filter().toString()));
+        session.commit(CommitPoint.PULL_PAGE, tx -> {
+            List<Document> local = tx.collection(collection).query(query);
+            Set<DocumentRef> pending = session.feed.pending(Set.of(collection), session.ledger);
+            Set<DocumentRef> parked = session.ledger.parked();
+            for (Document doc : local) {
+                DocumentRef ref = DocumentRef.of(collection, doc.id());
+                if (!session.ledger.wasSeen(tx, epoch, ref) && !pending.contains(ref) && !parked.contains(ref)) {
+                    tx.collection(collection).delete(doc.id());
+                    session.ledger.removeState(tx, ref);
+                }
+            }
+            session.ledger.finishResync(tx, scope.name(), epoch);
+            session.ledger.markInternal(tx);
+            return true;
+        });
+    }
+
+    private int apply(Transaction tx, List<PulledDocument> documents, String resync) {
         Map<DocumentRef, Optional<Document>> locals = new HashMap<>();
         Map<DocumentRef, Optional<DocState>> states = new HashMap<>();
         for (PulledDocument pulled : documents) {
@@ -98,6 +135,9 @@ final class Puller {
         int applied = 0;
         for (PulledDocument pulled : documents) {
             DocumentRef ref = pulled.document();
+            if (resync != null && pulled.inScope() && !pulled.deleted()) {
+                session.ledger.seen(tx, resync, ref);
+            }
             Optional<DocState> known = states.get(ref);
             if (known.isPresent() && known.get().version() >= pulled.version()) {
                 continue;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.Document;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.Transaction;
+import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.sync.Conflict;
 import io.offlinestore.sync.protocol.DocumentRef;
@@ -18,9 +19,10 @@ import java.util.UUID;
 
 /**
  * The engine's own state, kept in the store beside the data so that it commits in the same
- * transactions: {@code _sync_meta} (client id, checkpoints), {@code _sync_state} (per-document
- * server version and base), {@code _sync_conflicts} (stored conflicts) and {@code _sync_txns}
- * (ids of the engine's own transactions, whose change-log entries are never pushed).
+ * transactions: {@code _sync_meta} (client id, checkpoints, resyncs in progress), {@code _sync_state}
+ * (per-document server version and base), {@code _sync_conflicts} (stored conflicts),
+ * {@code _sync_txns} (ids of the engine's own transactions, whose change-log entries are never
+ * pushed) and {@code _sync_seen} (documents a resync after RESET has received).
  */
 final class SyncLedger {
     static final String PREFIX = "_sync_";
@@ -28,6 +30,7 @@ final class SyncLedger {
     static final String STATE = "_sync_state";
     static final String CONFLICTS = "_sync_conflicts";
     static final String TXNS = "_sync_txns";
+    static final String SEEN = "_sync_seen";
 
     private final OfflineStore store;
 
@@ -72,6 +75,30 @@ final class SyncLedger {
         ObjectNode tree = JsonNodeFactory.instance.objectNode().put("id", "checkpoint:" + scope);
         tree.put("checkpoint", checkpoint);
         tx.collection(META).put(Document.adopt(tree));
+    }
+
+    /** The resync in progress for a scope (after a RESET), if any. */
+    Optional<String> resync(String scope) {
+        return store.collection(META).get("resync:" + scope).map(d -> d.getString("epoch"));
+    }
+
+    void startResync(Transaction tx, String scope, String epoch) {
+        tx.collection(META).put(Document.of(Map.of("id", "resync:" + scope, "epoch", epoch)));
+    }
+
+    /** Notes that a resync received the document. */
+    void seen(Transaction tx, String epoch, DocumentRef ref) {
+        tx.collection(SEEN).put(Document.of(Map.of("id", epoch + " " + ref, "epoch", epoch)));
+    }
+
+    boolean wasSeen(Transaction tx, String epoch, DocumentRef ref) {
+        return tx.collection(SEEN).get(epoch + " " + ref).isPresent();
+    }
+
+    void finishResync(Transaction tx, String scope, String epoch) {
+        var seen = tx.collection(SEEN);
+        seen.query(Query.filter(Filters.where("epoch").eq(epoch))).forEach(doc -> seen.delete(doc.id()));
+        tx.collection(META).delete("resync:" + scope);
     }
 
     /** Records the transaction as the engine's own: its changes are never pushed. */

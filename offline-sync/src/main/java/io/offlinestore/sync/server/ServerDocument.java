@@ -10,8 +10,10 @@ import java.util.Objects;
  * The server's state of one document.
  *
  * @param document  which document
- * @param version   its version: 1 when first written, incremented by each applied mutation
- * @param sequence  the server commit sequence of its last write (monotone across the server)
+ * @param version   its version: the server commit sequence of the mutation that produced it, so
+ *                  versions only grow and never repeat, even after a tombstone is purged
+ * @param sequence  the server commit sequence of its last write (monotone across the server;
+ *                  equal to the version for states the server writes)
  * @param deleted   whether it is a tombstone
  * @param body      the document, null for a tombstone
  * @param writtenBy the key of the mutation that produced this version

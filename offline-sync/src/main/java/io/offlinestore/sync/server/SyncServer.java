@@ -26,7 +26,9 @@ import java.util.Set;
  * checked against the dedup table (a processed key answers DUPLICATE with the version it
  * produced), the validator (REJECTED) and the document's current version (CONFLICT when the
  * mutation's base version differs); only if every new mutation passes are they all applied,
- * each producing the next version and the next commit sequence, with their keys recorded. A
+ * each taking the next commit sequence as its document's new version, with their keys
+ * recorded (so a version never repeats, even for a document recreated after its tombstone was
+ * purged). A
  * failed batch answers RETRY for its innocent mutations. Pulls page through a collection in
  * commit-sequence order from an opaque checkpoint; a checkpoint older than a purged tombstone
  * answers RESET. Thread-safe when its storage is.
@@ -110,9 +112,9 @@ public final class SyncServer {
                 results[i] = MutationResult.retry(mutation.key(), "another mutation of its batch was not applied");
                 continue;
             }
-            long version = tx.document(mutation.document()).map(ServerDocument::version).orElse(0L) + 1;
+            long version = tx.nextSequence();
             boolean delete = mutation.operation() == Mutation.Operation.DELETE;
-            tx.write(new ServerDocument(mutation.document(), version, tx.nextSequence(), delete,
+            tx.write(new ServerDocument(mutation.document(), version, version, delete,
                     delete ? null : mutation.body().deepCopy(), mutation.key(), now));
             tx.recordProcessed(mutation.key(), version, now);
             results[i] = MutationResult.applied(mutation.key(), version);

@@ -89,12 +89,12 @@ class SyncServerTest {
         push("a", put("a", 1, "x", 1, 0));
         push("a", put("a", 2, "y", 1, 0));
         push("a", put("a", 3, "x", 2, 1));
-        push("a", delete("a", 4, "y", 1));
+        push("a", delete("a", 4, "y", 2));
         PullResponse first = pull(null, 1);
         assertTrue(first.hasMore());
         assertEquals(1, first.remaining());
         assertEquals("\"x\"", first.documents().get(0).document().id().toString());
-        assertEquals(2, first.documents().get(0).version());
+        assertEquals(3, first.documents().get(0).version(), "a version is the commit sequence of its write");
         PullResponse second = pull(first.checkpoint(), 10);
         assertFalse(second.hasMore());
         assertTrue(second.documents().get(0).deleted());
@@ -114,7 +114,7 @@ class SyncServerTest {
         timed.push(PushRequest.of("a", List.of(new PushBatch(List.of(put("a", 1, "x", 1, 0))))));
         String checkpoint = timed.pull(PullRequest.of("r", Scope.all("c"), null, 10)).checkpoint();
         timed.push(PushRequest.of("a", List.of(new PushBatch(List.of(put("a", 2, "y", 1, 0))))));
-        timed.push(PushRequest.of("a", List.of(new PushBatch(List.of(delete("a", 3, "y", 1))))));
+        timed.push(PushRequest.of("a", List.of(new PushBatch(List.of(delete("a", 3, "y", 2))))));
         now[0] = now[0].plus(Duration.ofDays(2));
         timed.purge();
         assertEquals(PullResponse.Status.RESET, timed.pull(PullRequest.of("r", Scope.all("c"), checkpoint, 10)).status());

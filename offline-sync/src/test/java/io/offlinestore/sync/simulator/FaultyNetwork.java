@@ -94,6 +94,9 @@ final class FaultyNetwork implements SyncTransport {
             }
         }
         PullResponse response = server.get().pull(ProtocolCodec.read(wire, PullRequest.class));
+        if (response.status() == PullResponse.Status.RESET) {
+            trace.accept("pull " + request.scope().name() + ": RESET");
+        }
         return ProtocolCodec.read(ProtocolCodec.write(response), PullResponse.class);
     }
 

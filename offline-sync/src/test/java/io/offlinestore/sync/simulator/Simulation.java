@@ -39,6 +39,8 @@ import java.util.TreeMap;
  */
 final class Simulation {
     static final int CONVERGENCE_ROUNDS = 3;
+    /** Odd seeds purge tombstones after two simulated hours, so clients away longer get RESET. */
+    static final Duration TOMBSTONE_RETENTION = Duration.ofHours(2);
 
     /** What to run. */
     record Config(long seed, int clients, int operations, Set<PlantedBug> bugs, boolean skipDedup, boolean skewClocks) {
@@ -55,6 +57,11 @@ final class Simulation {
     record Result(Config config, List<String> violations, List<String> trace, Map<String, String> serverState) {
         boolean ok() {
             return violations.isEmpty();
+        }
+
+        /** How many trace events contain the text. */
+        long count(String text) {
+            return trace.stream().filter(event -> event.contains(text)).count();
         }
 
         /** Writes the whole trace to {@code target/sync-simulator/seed-N.log} and returns its path. */
@@ -115,8 +122,12 @@ final class Simulation {
     }
 
     private SyncServer newServer() {
-        return SyncServer.builder(storage).clock(serverClock).validator(m -> m.body() != null && m.body().has("poison")
-                ? Optional.of("poison") : Optional.empty()).build();
+        SyncServer.Builder builder = SyncServer.builder(storage).clock(serverClock)
+                .validator(m -> m.body() != null && m.body().has("poison") ? Optional.of("poison") : Optional.empty());
+        if (config.seed() % 2 == 1) {
+            builder.tombstoneRetention(TOMBSTONE_RETENTION);
+        }
+        return builder.build();
     }
 
     private void trace(String event) {
@@ -127,6 +138,9 @@ final class Simulation {
         clients.forEach(c -> c.chaos(true));
         for (int step = 0; step < config.operations(); step++) {
             serverClock.advance(Duration.ofMinutes(1));
+            if (step % 25 == 0) {
+                server.purge();
+            }
             SimClient client = clients.get(random.nextInt(clients.size()));
             int action = random.nextInt(100);
             if (action < 55) {

@@ -23,12 +23,20 @@ class SyncSimulatorTest {
         long first = only != null ? only : 1;
         long last = only != null ? only : SEEDS;
         long started = System.nanoTime();
+        long crashes = 0;
+        long resets = 0;
+        long faults = 0;
         for (long seed = first; seed <= last; seed++) {
             Simulation.Result result = Simulation.run(new Simulation.Config(seed, CLIENTS, OPERATIONS));
             assertTrue(result.ok(), () -> result.report() + "\nfull trace: " + result.saveTrace());
+            crashes += result.count(" restarts (");
+            resets += result.count(": RESET");
+            faults += result.count("lost") + result.count("HTTP 5") + result.count("delivered")
+                    + result.count("delayed earlier");
         }
-        System.out.printf("sync simulator: %d seeds x %d operations x %d clients passed in %.1f s%n",
-                last - first + 1, OPERATIONS, CLIENTS, (System.nanoTime() - started) / 1e9);
+        System.out.printf("sync simulator: %d seeds x %d operations x %d clients passed in %.1f s "
+                        + "(%d client crashes, %d network faults, %d RESETs)%n", last - first + 1, OPERATIONS,
+                CLIENTS, (System.nanoTime() - started) / 1e9, crashes, faults, resets);
     }
 
     @Test
