@@ -21,6 +21,7 @@ import io.offlinestore.sync.protocol.SyncProtocolException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -106,9 +107,20 @@ class SyncServerTest {
     void checkpointOlderThanAPurgedTombstoneAnswersReset() {
         Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
         Clock clock = new Clock() {
-            @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return now[0]; }
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
         };
         SyncServer timed = SyncServer.builder(storage).clock(clock).tombstoneRetention(Duration.ofDays(1)).build();
         timed.push(PushRequest.of("a", List.of(new PushBatch(List.of(put("a", 1, "x", 1, 0))))));
