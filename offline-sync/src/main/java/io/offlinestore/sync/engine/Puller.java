@@ -1,7 +1,9 @@
 package io.offlinestore.sync.engine;
 
+import io.offlinestore.Change;
 import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
+import io.offlinestore.DocumentMetadata;
 import io.offlinestore.Transaction;
 import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
@@ -74,6 +76,7 @@ final class Puller {
                 });
             }
             int[] applied = {0};
+            String[] transaction = {null};
             String epoch = resync;
             session.commit(CommitPoint.PULL_PAGE, tx -> {
                 applied[0] = apply(tx, page.documents(), epoch);
@@ -81,8 +84,10 @@ final class Puller {
                     session.ledger.checkpoint(tx, scope.name(), page.checkpoint());
                 }
                 session.ledger.markInternal(tx);
+                transaction[0] = tx.id();
                 return true;
             });
+            settlePage(scope, transaction[0]);
             pulled += applied[0];
             checkpoint = page.checkpoint();
             SyncProgress progress = new SyncProgress(scope.name(), pulled, page.remaining());
@@ -93,6 +98,32 @@ final class Puller {
                 }
                 return pulled;
             }
+        }
+    }
+
+    /**
+     * Marks a committed page's own change records synchronized and forgets its transaction id, so
+     * they do not pile up in the change log during a long pull (the next push would otherwise
+     * do it). Finds the page's commit from the checkpoint it wrote; if the commit cannot be read
+     * whole, leaves the rest to the push.
+     */
+    private void settlePage(Scope scope, String transactionId) {
+        Optional<DocumentMetadata> checkpoint = session.store.collection(SyncLedger.META)
+                .metadata("checkpoint:" + scope.name());
+        if (checkpoint.isEmpty()) {
+            return;
+        }
+        long sequence = checkpoint.get().sequence();
+        int limit = 4 * session.options.pageSize() + 16;
+        List<Change> changes = session.store.getChanges(sequence - 1, limit);
+        List<Change> page = changes.stream()
+                .filter(c -> c.sequence() == sequence && c.transactionId().equals(transactionId)).toList();
+        if (page.isEmpty()) {
+            return;
+        }
+        session.markSynchronized(page);
+        if (changes.size() < limit) {
+            session.ledger.forgetInternal(Set.of(transactionId));
         }
     }
 
