@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = "Offline Store from the command line: a demo, and commands that read and write documents.",
         subcommands = {BackendsCommand.class, DemoCommand.class, PutCommand.class, GetCommand.class,
                 DeleteCommand.class, ImportCommand.class, ExportCommand.class, QueryCommand.class,
-                CountCommand.class, IndexCommand.class, InfoCommand.class, CheckCommand.class},
+                CountCommand.class, IndexCommand.class, InfoCommand.class, CheckCommand.class,
+                SyncCommand.class, ConflictsCommand.class, ResolveCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
         footer = {"", "Exit codes: 0 done, 1 not found, 2 bad input, 3 storage or configuration error, 4 internal error."})

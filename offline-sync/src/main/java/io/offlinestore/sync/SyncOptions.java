@@ -26,6 +26,7 @@ import java.util.Set;
  */
 public final class SyncOptions {
     private final URI serverUrl;
+    private final String token;
     private final SyncTransport transport;
     private final List<String> collections;
     private final Map<String, Filter> scopes;
@@ -41,6 +42,7 @@ public final class SyncOptions {
 
     private SyncOptions(Builder b) {
         this.serverUrl = b.serverUrl;
+        this.token = b.token;
         this.transport = b.transport;
         this.collections = List.copyOf(b.collections);
         this.scopes = Map.copyOf(b.scopes);
@@ -62,7 +64,7 @@ public final class SyncOptions {
 
     /**
      * A builder from the store's config settings ({@code settings} of the config file):
-     * {@code sync.server-url}, {@code sync.collections} (comma-separated), {@code sync.interval}
+     * {@code sync.server-url}, {@code sync.token}, {@code sync.collections} (comma-separated), {@code sync.interval}
      * (ISO-8601, e.g. {@code PT5M}), {@code sync.conflict-strategy},
      * {@code sync.strategies.<collection>}, {@code sync.scopes.<collection>} (a JSON filter),
      * {@code sync.merge-fallback}, {@code sync.batch-size}, {@code sync.page-size}.
@@ -100,6 +102,7 @@ public final class SyncOptions {
         } else {
             switch (key) {
                 case "server-url" -> builder.serverUrl(URI.create(value));
+                case "token" -> builder.token(value);
                 case "collections" -> builder.collections(Arrays.stream(value.split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new));
                 case "interval" -> builder.interval(Duration.parse(value));
@@ -107,7 +110,7 @@ public final class SyncOptions {
                 case "merge-fallback" -> builder.mergeFallback(ConflictStrategy.parse(value));
                 case "batch-size" -> builder.batchSize(Integer.parseInt(value));
                 case "page-size" -> builder.pageSize(Integer.parseInt(value));
-                default -> throw new ConfigurationException("not a sync setting (known: server-url, collections, "
+                default -> throw new ConfigurationException("not a sync setting (known: server-url, token, collections, "
                         + "interval, conflict-strategy, strategies.<collection>, scopes.<collection>, merge-fallback, "
                         + "batch-size, page-size)");
             }
@@ -117,6 +120,11 @@ public final class SyncOptions {
     /** The server's base URL, if one was given. */
     public Optional<URI> serverUrl() {
         return Optional.ofNullable(serverUrl);
+    }
+
+    /** The bearer token sent to the server over HTTP, if any. */
+    public Optional<String> token() {
+        return Optional.ofNullable(token);
     }
 
     /** The transport given instead of HTTP, if any. */
@@ -172,6 +180,7 @@ public final class SyncOptions {
     /** Builds {@link SyncOptions}; every setter fails fast on a bad value. */
     public static final class Builder {
         private URI serverUrl;
+        private String token;
         private SyncTransport transport;
         private final Set<String> collections = new LinkedHashSet<>();
         private final Map<String, Filter> scopes = new LinkedHashMap<>();
@@ -195,6 +204,15 @@ public final class SyncOptions {
                 throw new ConfigurationException("sync server URL must be http or https, got '" + url + "'");
             }
             this.serverUrl = url;
+            return this;
+        }
+
+        /** A bearer token for the HTTP server ({@code Authorization: Bearer <token>}). */
+        public Builder token(String token) {
+            if (token == null || token.isBlank()) {
+                throw new ConfigurationException("sync token must not be blank");
+            }
+            this.token = token;
             return this;
         }
 

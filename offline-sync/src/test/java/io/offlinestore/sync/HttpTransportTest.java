@@ -18,6 +18,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class HttpTransportTest {
     private final SyncServer sync = SyncServer.builder(new InMemorySyncStorage()).build();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private HttpServer http;
     private URI url;
 
@@ -49,6 +52,7 @@ class HttpTransportTest {
 
     private void answer(HttpExchange exchange, Body body) throws IOException {
         try (exchange) {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             if (failing.get()) {
                 exchange.sendResponseHeaders(503, -1);
                 return;
@@ -71,7 +75,8 @@ class HttpTransportTest {
     void syncsOverHttpAndReportsAnUnavailableServerWithoutLosingWrites() {
         try (OfflineStore a = OfflineStore.open(StoreOptions.builder().backend("memory").build());
              OfflineStore b = OfflineStore.open(StoreOptions.builder().backend("memory").build());
-             SyncEngine ea = SyncEngine.create(a, SyncOptions.builder().serverUrl(url).collections("users").build());
+             SyncEngine ea = SyncEngine.create(a, SyncOptions.builder().serverUrl(url).token("s3cret")
+                     .collections("users").build());
              SyncEngine eb = SyncEngine.create(b, SyncOptions.builder().serverUrl(url).collections("users").build())) {
             a.collection("users").create(Document.parse("{\"id\":\"u1\",\"name\":\"Ann\"}"));
             failing.set(true);
@@ -83,6 +88,7 @@ class HttpTransportTest {
             assertEquals(1, ea.synchronize().pushed());
             assertEquals(1, eb.synchronize().pulled());
             assertEquals("Ann", b.collection("users").get("u1").orElseThrow().getString("name"));
+            assertEquals("Bearer s3cret", authorizations.get(0));
         }
     }
 }

@@ -16,7 +16,7 @@ import java.time.Duration;
 
 /**
  * The default transport: JSON over HTTP, {@code POST <server>/sync/v1/push} and
- * {@code POST <server>/sync/v1/pull}. Any failure to get a 200 with a readable body is a
+ * {@code POST <server>/sync/v1/pull}, with the configured bearer token. Any failure to get a 200 with a readable body is a
  * {@link SyncTransportException} (retried on the next sync).
  */
 final class HttpSyncTransport implements SyncTransport {
@@ -24,9 +24,11 @@ final class HttpSyncTransport implements SyncTransport {
 
     private final URI push;
     private final URI pull;
+    private final String token;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    HttpSyncTransport(URI server) {
+    HttpSyncTransport(URI server, String token) {
+        this.token = token;
         String base = server.toString().endsWith("/") ? server.toString() : server + "/";
         this.push = URI.create(base + "sync/v1/push");
         this.pull = URI.create(base + "sync/v1/pull");
@@ -43,11 +45,14 @@ final class HttpSyncTransport implements SyncTransport {
     }
 
     private byte[] post(URI uri, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new SyncTransportException("POST " + uri + " answered HTTP " + response.statusCode());
             }

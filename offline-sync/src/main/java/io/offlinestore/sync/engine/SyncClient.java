@@ -60,8 +60,8 @@ public final class SyncClient implements SyncEngine {
     public SyncClient(OfflineStore store, SyncOptions options, EngineHooks hooks) {
         this.options = Objects.requireNonNull(options, "options");
         Objects.requireNonNull(store, "store");
-        SyncTransport transport = options.transport()
-                .orElseGet(() -> new HttpSyncTransport(options.serverUrl().orElseThrow()));
+        SyncTransport transport = options.transport().orElseGet(() ->
+                new HttpSyncTransport(options.serverUrl().orElseThrow(), options.token().orElse(null)));
         SyncLedger ledger = new SyncLedger(store);
         this.session = new SyncSession(store, options, ledger,
                 new ChangeFeed(store, new LinkedHashSet<>(options.collections())), transport,
