@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {BackendsCommand.class, DemoCommand.class, PutCommand.class, GetCommand.class,
                 DeleteCommand.class, ImportCommand.class, ExportCommand.class, QueryCommand.class,
                 CountCommand.class, IndexCommand.class, InfoCommand.class, CheckCommand.class, QueueCommand.class,
-                StatusServerCommand.class},
+                StatusServerCommand.class, SyncCommand.class, ConflictsCommand.class, ResolveCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
         footer = {"", "Exit codes: 0 done, 1 not found, 2 bad input, 3 storage or configuration error, 4 internal error."})

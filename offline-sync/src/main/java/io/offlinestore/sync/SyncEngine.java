@@ -1,0 +1,77 @@
+package io.offlinestore.sync;
+
+import io.offlinestore.OfflineStore;
+import io.offlinestore.Subscription;
+import io.offlinestore.query.Filter;
+import io.offlinestore.sync.engine.SyncClient;
+import java.util.List;
+
+/**
+ * Keeps a store's collections in sync with a server. Local writes made through the store's
+ * ordinary API are found in its change log and pushed; server changes are pulled in checkpointed
+ * pages and committed locally, each page with its checkpoint in one transaction. Conflicts are
+ * settled by each collection's {@link ConflictStrategy} or {@link ConflictResolver}. All sync
+ * state lives in the store itself (collections named {@code _sync_*}), so a killed process
+ * resumes where its last commit left it.
+ *
+ * <pre>{@code
+ * SyncEngine engine = SyncEngine.create(store, SyncOptions.builder()
+ *         .serverUrl(URI.create("https://api.example.com")).collections("users", "orders")
+ *         .conflictStrategy(ConflictStrategy.SERVER_WINS).build());
+ * SyncResult result = engine.synchronize();
+ * }</pre>
+ */
+public interface SyncEngine extends AutoCloseable {
+
+    /** An engine for the store; nothing runs until {@link #synchronize()} or {@link #start()}. */
+    static SyncEngine create(OfflineStore store, SyncOptions options) {
+        return new SyncClient(store, options);
+    }
+
+    /** This store's client id, created on first use and kept in the store. */
+    String clientId();
+
+    /** Syncs every interval from now on (the first right away), until {@link #stop()}. */
+    void start();
+
+    /** Stops periodic syncing; a sync in progress finishes. */
+    void stop();
+
+    /**
+     * Asks for a sync as soon as possible, without waiting (e.g. when connectivity returns);
+     * does nothing if one is already queued.
+     */
+    void requestSync();
+
+    /**
+     * Pushes pending local changes, then pulls every collection's scope, now, on this thread.
+     * Network failures do not throw: they are reported in the result and retried next time.
+     */
+    SyncResult synchronize();
+
+    /**
+     * Pushes the collection's pending changes and pulls only the documents matching
+     * {@code scope}, with a checkpoint of its own (e.g. only the last month's orders first).
+     */
+    SyncResult partialSync(String collection, Filter scope);
+
+    /** What the engine is doing and how much is pending. */
+    SyncStatus status();
+
+    /** The stored conflicts, oldest first. */
+    List<Conflict> conflicts();
+
+    /**
+     * Settles a stored conflict; the document resumes syncing on the next sync.
+     *
+     * @throws SyncConflictNotFoundException if no stored conflict has that id
+     */
+    void resolveConflict(String conflictId, Resolution resolution);
+
+    /** Calls the listener after each pulled page. */
+    Subscription addProgressListener(SyncProgressListener listener);
+
+    /** Stops the engine; the store stays open. */
+    @Override
+    void close();
+}

@@ -1,0 +1,72 @@
+package io.offlinestore.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.offlinestore.Document;
+import io.offlinestore.OfflineStore;
+import io.offlinestore.StoreOptions;
+import io.offlinestore.sync.server.InMemorySyncStorage;
+import io.offlinestore.sync.server.SyncServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** A device away longer than the tombstone retention is told RESET and resyncs its scope. */
+class ResetResyncTest {
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    @Test
+    void resyncDropsDocumentsDeletedWhileAwayAndKeepsLocalWork() {
+        SyncServer server = SyncServer.builder(new InMemorySyncStorage()).clock(clock)
+                .tombstoneRetention(Duration.ofDays(7)).build();
+        SyncOptions options = SyncOptions.builder().transport(SyncTransport.of(server::push, server::pull))
+                .collections("notes").conflictStrategy(ConflictStrategy.CLIENT_WINS).build();
+        try (OfflineStore away = OfflineStore.open(StoreOptions.builder().backend("memory").build());
+             OfflineStore home = OfflineStore.open(StoreOptions.builder().backend("memory").build());
+             SyncEngine awayEngine = SyncEngine.create(away, options);
+             SyncEngine homeEngine = SyncEngine.create(home, options)) {
+            for (String id : new String[] {"keep", "gone", "mine"}) {
+                home.collection("notes").create(Document.parse("{\"id\":\"" + id + "\"}"));
+            }
+            homeEngine.synchronize();
+            awayEngine.synchronize();
+            assertEquals(3, away.collection("notes").count());
+
+            home.collection("notes").delete("gone");
+            home.collection("notes").delete("mine");
+            home.collection("notes").create(Document.parse("{\"id\":\"new\"}"));
+            homeEngine.synchronize();
+            now = now.plus(Duration.ofDays(30));
+            server.purge();
+            away.collection("notes").patch("mine", Document.parse("{\"edited\":true}"));
+
+            SyncResult result = awayEngine.synchronize();
+            assertTrue(result.ok(), result.toString());
+            assertTrue(away.collection("notes").get("gone").isEmpty(), "deleted while away: dropped by the resync");
+            assertTrue(away.collection("notes").get("new").isPresent());
+            assertTrue(away.collection("notes").get("keep").isPresent());
+            assertTrue(away.collection("notes").get("mine").isPresent(), "a local edit wins over the purged delete");
+            assertEquals(0, awayEngine.synchronize().pulled(), "the resync ended with a fresh checkpoint");
+        }
+    }
+}
