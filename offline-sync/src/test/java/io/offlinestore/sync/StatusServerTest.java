@@ -11,7 +11,6 @@ import io.offlinestore.OfflineStore;
 import io.offlinestore.sync.Operation.Status;
 import io.offlinestore.sync.connectivity.ManualConnectivityMonitor;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
