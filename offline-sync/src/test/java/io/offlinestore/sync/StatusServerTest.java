@@ -113,6 +113,14 @@ class StatusServerTest {
         assertFalse(queue.isRunning());
         assertEquals("remote_wins", send("POST", "/api/offline/sync/conflict-strategy", "{\"strategy\":\"remote_wins\"}")
                 .body().get("conflict_strategy").asText());
+
+        queue.registerHandler("push", operation -> Outcome.retry("503 Service Unavailable"));
+        queue.enqueue(Operation.builder("push").key("order:456").build());
+        queue.enqueue(Operation.builder("email").build());
+        send("POST", "/api/offline/sync", null);
+        JsonNode described = send("GET", "/api/offline/sync/status", null).body().get("pending_operations");
+        assertEquals("push (order:456): 1 attempt failed, last: 503 Service Unavailable", described.get(0).asText());
+        assertEquals("email: waiting", described.get(1).asText());
     }
 
     @Test
