@@ -158,6 +158,16 @@ class StatusServerTest {
     }
 
     @Test
+    void aStoreThatFailsGets503WithTheReason() throws Exception {
+        store.close();
+
+        Reply reply = send("GET", "/api/offline/queue/stats", null);
+
+        assertEquals(503, reply.status());
+        assertTrue(reply.body().get("error").asText().contains("closed"), reply.body().toString());
+    }
+
+    @Test
     void aBearerTokenGuardsTheApiButNotThePage() throws Exception {
         server.close();
         server = StatusServer.builder(queue, monitor).bearerToken("s3cret").start();
