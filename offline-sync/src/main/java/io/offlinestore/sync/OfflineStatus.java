@@ -31,8 +31,18 @@ public record OfflineStatus(boolean online, long pendingCount, long failedCount,
         List<Operation> pending = queue.pending();
         Optional<Instant> next = pending.stream().map(Operation::nextAttemptAt).flatMap(Optional::stream)
                 .min(Comparator.naturalOrder());
-        List<String> descriptions = pending.stream().limit(DESCRIBED).map(Operation::describe).toList();
+        List<String> descriptions = pending.stream().limit(DESCRIBED).map(OfflineStatus::describe).toList();
         return new OfflineStatus(monitor.isOnline(), stats.count(Operation.Status.PENDING),
                 stats.count(Operation.Status.FAILED), queue.lastSuccessAt(), next, descriptions);
+    }
+
+    /** "upload (order:456): waiting", or "push: 2 attempts failed, last: 503 Service Unavailable". */
+    private static String describe(Operation operation) {
+        String what = operation.type() + operation.key().map(key -> " (" + key + ")").orElse("");
+        if (operation.attempts() == 0) {
+            return what + ": waiting";
+        }
+        return what + ": " + operation.attempts() + (operation.attempts() == 1 ? " attempt" : " attempts") + " failed"
+                + operation.lastError().map(error -> ", last: " + error).orElse("");
     }
 }

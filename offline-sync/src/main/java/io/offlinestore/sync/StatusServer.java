@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@link ConnectivityMonitor}: seed 001's JSON endpoints under {@code /api/offline} for an app's
  * UI, and a plain HTML status page at {@code /}. Bound to 127.0.0.1 unless told otherwise;
  * optionally requires a bearer token on the API. Bad requests get 400 with a message, unknown
- * operations 404, conflicting states 409, a full queue 507.
+ * operations 404, conflicting states 409, a full queue 507, a failing store 503.
  */
 public final class StatusServer implements AutoCloseable {
     private final Javalin app;

@@ -11,7 +11,6 @@ import io.offlinestore.OfflineStore;
 import io.offlinestore.sync.Operation.Status;
 import io.offlinestore.sync.connectivity.ManualConnectivityMonitor;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -114,6 +113,14 @@ class StatusServerTest {
         assertFalse(queue.isRunning());
         assertEquals("remote_wins", send("POST", "/api/offline/sync/conflict-strategy", "{\"strategy\":\"remote_wins\"}")
                 .body().get("conflict_strategy").asText());
+
+        queue.registerHandler("push", operation -> Outcome.retry("503 Service Unavailable"));
+        queue.enqueue(Operation.builder("push").key("order:456").build());
+        queue.enqueue(Operation.builder("email").build());
+        send("POST", "/api/offline/sync", null);
+        JsonNode described = send("GET", "/api/offline/sync/status", null).body().get("pending_operations");
+        assertEquals("push (order:456): 1 attempt failed, last: 503 Service Unavailable", described.get(0).asText());
+        assertEquals("email: waiting", described.get(1).asText());
     }
 
     @Test
@@ -148,6 +155,16 @@ class StatusServerTest {
         Reply reply = send("POST", "/api/offline/queue/" + id + "/cancel", null);
         assertEquals(409, reply.status());
         assertTrue(reply.body().get("error").asText().contains("COMPLETED"));
+    }
+
+    @Test
+    void aStoreThatFailsGets503WithTheReason() throws Exception {
+        store.close();
+
+        Reply reply = send("GET", "/api/offline/queue/stats", null);
+
+        assertEquals(503, reply.status());
+        assertTrue(reply.body().get("error").asText().contains("closed"), reply.body().toString());
     }
 
     @Test

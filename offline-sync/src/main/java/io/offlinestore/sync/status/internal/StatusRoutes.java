@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.offlinestore.InvalidDocumentException;
 import io.offlinestore.OfflineStoreException;
+import io.offlinestore.TransactionConflictException;
 import io.offlinestore.sync.ConnectivityMonitor;
 import io.offlinestore.sync.InvalidOperationException;
 import io.offlinestore.sync.Operation;
@@ -89,7 +91,12 @@ public final class StatusRoutes {
         routes.exception(OperationStateException.class, (e, ctx) -> json(ctx, 409, JsonViews.error(e.getMessage())));
         routes.exception(QueueFullException.class, (e, ctx) -> json(ctx, 507, JsonViews.error(e.getMessage())));
         routes.exception(InvalidOperationException.class, (e, ctx) -> json(ctx, 400, JsonViews.error(e.getMessage())));
-        routes.exception(OfflineStoreException.class, (e, ctx) -> json(ctx, 400, JsonViews.error(e.getMessage())));
+        routes.exception(InvalidDocumentException.class, (e, ctx) -> json(ctx, 400, JsonViews.error(e.getMessage())));
+        routes.exception(TransactionConflictException.class, (e, ctx) -> json(ctx, 409, JsonViews.error(e.getMessage())));
+        routes.exception(OfflineStoreException.class, (e, ctx) -> {
+            LOG.warn("status API request {} {} failed in the store", ctx.method(), ctx.path(), e);
+            json(ctx, 503, JsonViews.error("the store could not serve the request: " + e.getMessage()));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("status API request {} {} failed", ctx.method(), ctx.path(), e);
             json(ctx, 500, JsonViews.error("internal error: " + e.getClass().getSimpleName()));

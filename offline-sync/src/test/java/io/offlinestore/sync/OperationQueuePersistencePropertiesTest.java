@@ -28,7 +28,7 @@ import net.jqwik.api.Tuple;
  * MapDB store, the queue always holds exactly the operations a simple model says, in the statuses
  * and with the attempt counts the model says.
  */
-class OperationQueuePersistenceProperties {
+class OperationQueuePersistencePropertiesTest {
     private static final int MAX_ATTEMPTS = 3;
 
     /** One step of a scenario. */
