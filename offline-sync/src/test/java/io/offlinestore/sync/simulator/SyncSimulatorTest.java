@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The proof: many seeds of the fault simulation, every invariant checked after each.
  * {@code -Dsync.sim.seeds=1000 -Dsync.sim.operations=10000} runs the long version;
- * {@code -Dsync.sim.seed=N} replays one seed.
+ * {@code -Dsync.sim.first=N} starts the seeds at N; {@code -Dsync.sim.seed=N} replays one seed.
  */
 class SyncSimulatorTest {
     private static final int SEEDS = Integer.getInteger("sync.sim.seeds", 200);
@@ -20,8 +20,9 @@ class SyncSimulatorTest {
     @Test
     void everySeedKeepsEveryInvariant() {
         Long only = Long.getLong("sync.sim.seed");
-        long first = only != null ? only : 1;
-        long last = only != null ? only : SEEDS;
+        long from = Long.getLong("sync.sim.first", 1);
+        long first = only != null ? only : from;
+        long last = only != null ? only : from + SEEDS - 1;
         long started = System.nanoTime();
         long crashes = 0;
         long resets = 0;
