@@ -2,6 +2,7 @@ package io.offlinestore.sync.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.Document;
+import io.offlinestore.StoreOptions;
 import io.offlinestore.query.Query;
 import io.offlinestore.sync.Conflict;
 import io.offlinestore.sync.ConflictStrategy;
@@ -43,9 +44,24 @@ final class Simulation {
     static final Duration TOMBSTONE_RETENTION = Duration.ofHours(2);
 
     /** What to run. */
-    record Config(long seed, int clients, int operations, Set<PlantedBug> bugs, boolean skipDedup, boolean skewClocks) {
+    record Config(long seed, int clients, int operations, Set<PlantedBug> bugs, boolean skipDedup, boolean skewClocks,
+                  Path mapdb) {
         Config(long seed, int clients, int operations) {
-            this(seed, clients, operations, Set.of(), false, false);
+            this(seed, clients, operations, Set.of(), false, false, null);
+        }
+
+        Config(long seed, int clients, int operations, Set<PlantedBug> bugs, boolean skipDedup, boolean skewClocks) {
+            this(seed, clients, operations, bugs, skipDedup, skewClocks, null);
+        }
+
+        /** The same run with every client's store on MapDB files under the directory. */
+        Config onMapdb(Path directory) {
+            return new Config(seed, clients, operations, bugs, skipDedup, skewClocks, directory);
+        }
+
+        StoreOptions store(String client) {
+            return mapdb == null ? StoreOptions.builder().backend(new DurableMemoryBackend()).build()
+                    : StoreOptions.builder().backend("mapdb").path(mapdb.resolve(client)).build();
         }
 
         ConflictStrategy strategy() {
@@ -108,7 +124,8 @@ final class Simulation {
             SyncOptions options = SyncOptions.builder().transport(network).collections(SimClient.COLLECTIONS)
                     .conflictStrategy(config.strategy()).batchSize(1 + random.nextInt(16))
                     .pageSize(1 + random.nextInt(16)).clock(clock).build();
-            clients.add(new SimClient(name, options, network, config.bugs(), random, this::trace));
+            clients.add(new SimClient(name, config.store(name), options, network, config.bugs(), random,
+                    this::trace));
         }
     }
 

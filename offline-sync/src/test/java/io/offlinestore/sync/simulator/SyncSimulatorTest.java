@@ -3,9 +3,11 @@ package io.offlinestore.sync.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proof: many seeds of the fault simulation, every invariant checked after each.
@@ -48,6 +50,15 @@ class SyncSimulatorTest {
                     true));
             assertTrue(skewed.ok(), skewed::report);
             assertEquals(straight.serverState(), skewed.serverState(), "seed " + seed + ": skew changed the outcome");
+        }
+    }
+
+    @Test
+    void aFewSeedsKeepEveryInvariantOnMapdbFiles(@TempDir Path dir) {
+        for (long seed = 1; seed <= 2; seed++) {
+            Simulation.Result result = Simulation.run(new Simulation.Config(seed, CLIENTS, 200)
+                    .onMapdb(dir.resolve("seed-" + seed)));
+            assertTrue(result.ok(), () -> result.report() + "\nfull trace: " + result.saveTrace());
         }
     }
 }
