@@ -6,6 +6,7 @@ import io.offlinestore.StoreOptions;
 import io.offlinestore.query.Query;
 import io.offlinestore.sync.Conflict;
 import io.offlinestore.sync.ConflictStrategy;
+import io.offlinestore.sync.ManualClock;
 import io.offlinestore.sync.SyncOptions;
 import io.offlinestore.sync.engine.PlantedBug;
 import io.offlinestore.sync.protocol.DocumentRef;
@@ -19,8 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -105,7 +104,7 @@ final class Simulation {
     private final Random random;
     private final List<String> trace = new ArrayList<>();
     private final RecordingStorage storage;
-    private final FakeClock serverClock = new FakeClock();
+    private final ManualClock serverClock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private SyncServer server;
     private final List<SimClient> clients = new ArrayList<>();
 
@@ -284,29 +283,5 @@ final class Simulation {
                     doc.version() + " " + doc.body()));
         }
         return state;
-    }
-
-    /** The simulation's clock: moves only when told. */
-    static final class FakeClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
