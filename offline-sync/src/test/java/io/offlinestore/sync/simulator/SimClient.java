@@ -5,6 +5,8 @@ import io.offlinestore.Document;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.Transaction;
+import io.offlinestore.sync.Conflict;
+import io.offlinestore.sync.Resolution;
 import io.offlinestore.sync.SyncOptions;
 import io.offlinestore.sync.engine.CommitPoint;
 import io.offlinestore.sync.engine.EngineHooks;
@@ -111,6 +113,26 @@ final class SimClient implements EngineHooks {
             var result = engine.synchronize();
             trace.accept(name + " sync: pushed " + result.pushed() + " pulled " + result.pulled() + " conflicts "
                     + result.conflicts() + (result.ok() ? "" : " errors " + result.errors()));
+        } catch (SimulatedCrash crash) {
+            restart(crash.getMessage());
+        }
+    }
+
+    /**
+     * Settles the stored concurrent-change conflicts (rejections stay parked): the server's side
+     * when told, else either side at random.
+     */
+    void resolveConflicts(boolean keepRemote) {
+        try {
+            for (Conflict conflict : engine.conflicts()) {
+                if (conflict.kind() == Conflict.Kind.REJECTED) {
+                    continue;
+                }
+                Resolution resolution = keepRemote || random.nextBoolean() ? Resolution.keepRemote()
+                        : Resolution.keepLocal();
+                trace.accept(name + " resolves " + conflict.id() + ": " + resolution);
+                engine.resolveConflict(conflict.id(), resolution);
+            }
         } catch (SimulatedCrash crash) {
             restart(crash.getMessage());
         }

@@ -44,18 +44,26 @@ final class Simulation {
 
     /** What to run. */
     record Config(long seed, int clients, int operations, Set<PlantedBug> bugs, boolean skipDedup, boolean skewClocks,
-                  Path mapdb) {
+                  Path mapdb, boolean manual) {
         Config(long seed, int clients, int operations) {
-            this(seed, clients, operations, Set.of(), false, false, null);
+            this(seed, clients, operations, Set.of(), false, false, null, false);
         }
 
         Config(long seed, int clients, int operations, Set<PlantedBug> bugs, boolean skipDedup, boolean skewClocks) {
-            this(seed, clients, operations, bugs, skipDedup, skewClocks, null);
+            this(seed, clients, operations, bugs, skipDedup, skewClocks, null, false);
         }
 
         /** The same run with every client's store on MapDB files under the directory. */
         Config onMapdb(Path directory) {
-            return new Config(seed, clients, operations, bugs, skipDedup, skewClocks, directory);
+            return new Config(seed, clients, operations, bugs, skipDedup, skewClocks, directory, manual);
+        }
+
+        /**
+         * The same run with the MANUAL strategy: clients resolve their stored conflicts now and then
+         * (either side, at random), and take the server's side before each final round.
+         */
+        Config manually() {
+            return new Config(seed, clients, operations, bugs, skipDedup, skewClocks, mapdb, true);
         }
 
         StoreOptions store(String client) {
@@ -64,7 +72,7 @@ final class Simulation {
         }
 
         ConflictStrategy strategy() {
-            return ConflictStrategy.values()[Math.floorMod(seed, 3)];
+            return manual ? ConflictStrategy.MANUAL : ConflictStrategy.values()[Math.floorMod(seed, 3)];
         }
     }
 
@@ -163,6 +171,9 @@ final class Simulation {
                 client.write();
             } else if (action < 85) {
                 client.sync();
+                if (config.manual() && random.nextInt(3) == 0) {
+                    client.resolveConflicts(false);
+                }
             } else if (action < 92) {
                 client.network.offline = !client.network.offline;
                 trace(client.name + (client.network.offline ? " goes offline" : " comes online"));
@@ -177,6 +188,9 @@ final class Simulation {
         clients.forEach(c -> c.chaos(false));
         for (int round = 0; round < CONVERGENCE_ROUNDS; round++) {
             for (SimClient client : clients) {
+                if (config.manual()) {
+                    client.resolveConflicts(true);
+                }
                 client.sync();
             }
         }

@@ -61,4 +61,12 @@ class SyncSimulatorTest {
             assertTrue(result.ok(), () -> result.report() + "\nfull trace: " + result.saveTrace());
         }
     }
+
+    @Test
+    void manualResolutionUnderFaultsKeepsEveryInvariant() {
+        for (long seed = 1; seed <= 10; seed++) {
+            Simulation.Result result = Simulation.run(new Simulation.Config(seed, CLIENTS, OPERATIONS).manually());
+            assertTrue(result.ok(), () -> result.report() + "\nfull trace: " + result.saveTrace());
+        }
+    }
 }
