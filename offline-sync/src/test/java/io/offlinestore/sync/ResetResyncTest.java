@@ -8,32 +8,13 @@ import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.sync.server.InMemorySyncStorage;
 import io.offlinestore.sync.server.SyncServer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** A device away longer than the tombstone retention is told RESET and resyncs its scope. */
 class ResetResyncTest {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @Test
     void resyncDropsDocumentsDeletedWhileAwayAndKeepsLocalWork() {
@@ -56,7 +37,7 @@ class ResetResyncTest {
             home.collection("notes").delete("mine");
             home.collection("notes").create(Document.parse("{\"id\":\"new\"}"));
             homeEngine.synchronize();
-            now = now.plus(Duration.ofDays(30));
+            clock.advance(Duration.ofDays(30));
             server.purge();
             away.collection("notes").patch("mine", Document.parse("{\"edited\":true}"));
 

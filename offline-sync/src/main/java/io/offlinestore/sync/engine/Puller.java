@@ -7,6 +7,7 @@ import io.offlinestore.DocumentMetadata;
 import io.offlinestore.Transaction;
 import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
+import io.offlinestore.sync.Conflict;
 import io.offlinestore.sync.SyncProgress;
 import io.offlinestore.sync.SyncProgressListener;
 import io.offlinestore.sync.protocol.DocumentRef;
@@ -151,6 +152,19 @@ final class Puller {
         });
     }
 
+    /**
+     * Keeps a stored conflict's server side current: the pull moves past the document, so the
+     * conflict must carry what it brought, or resolving it later would apply a stale server version.
+     */
+    private void refreshConflict(Transaction tx, DocumentRef ref, PulledDocument pulled) {
+        session.ledger.conflict(tx, StoredConflicts.id(ref))
+                .filter(conflict -> conflict.remoteVersion() < pulled.version())
+                .ifPresent(conflict -> session.ledger.park(tx, new Conflict(conflict.id(), conflict.kind(),
+                        conflict.collection(), conflict.documentId(), conflict.local(),
+                        pulled.deleted() ? null : Document.of(pulled.body()), conflict.base(), pulled.version(),
+                        conflict.reason(), conflict.detectedAt())));
+    }
+
     private int apply(Transaction tx, List<PulledDocument> documents, String resync) {
         Map<DocumentRef, Optional<Document>> locals = new HashMap<>();
         Map<DocumentRef, Optional<DocState>> states = new HashMap<>();
@@ -175,6 +189,9 @@ final class Puller {
             }
             Optional<Document> local = locals.get(ref);
             DocumentCollection collection = tx.collection(ref.collection());
+            if (parked.contains(ref) && pulled.inScope()) {
+                refreshConflict(tx, ref, pulled);
+            }
             if (pending.contains(ref) || parked.contains(ref)) {
                 if (pulled.inScope() && Objects.equals(local.map(Document::toJsonNode).orElse(null), pulled.body())) {
                     session.ledger.putState(tx, new DocState(ref, pulled.version(), pulled.body()));

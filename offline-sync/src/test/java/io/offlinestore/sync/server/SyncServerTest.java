@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.offlinestore.sync.ManualClock;
 import io.offlinestore.sync.protocol.DocumentRef;
 import io.offlinestore.sync.protocol.Mutation;
 import io.offlinestore.sync.protocol.MutationKey;
@@ -18,11 +19,8 @@ import io.offlinestore.sync.protocol.PushBatch;
 import io.offlinestore.sync.protocol.PushRequest;
 import io.offlinestore.sync.protocol.Scope;
 import io.offlinestore.sync.protocol.SyncProtocolException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -105,29 +103,13 @@ class SyncServerTest {
 
     @Test
     void checkpointOlderThanAPurgedTombstoneAnswersReset() {
-        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
         SyncServer timed = SyncServer.builder(storage).clock(clock).tombstoneRetention(Duration.ofDays(1)).build();
         timed.push(PushRequest.of("a", List.of(new PushBatch(List.of(put("a", 1, "x", 1, 0))))));
         String checkpoint = timed.pull(PullRequest.of("r", Scope.all("c"), null, 10)).checkpoint();
         timed.push(PushRequest.of("a", List.of(new PushBatch(List.of(put("a", 2, "y", 1, 0))))));
         timed.push(PushRequest.of("a", List.of(new PushBatch(List.of(delete("a", 3, "y", 2))))));
-        now[0] = now[0].plus(Duration.ofDays(2));
+        clock.advance(Duration.ofDays(2));
         timed.purge();
         assertEquals(PullResponse.Status.RESET, timed.pull(PullRequest.of("r", Scope.all("c"), checkpoint, 10)).status());
         assertEquals(PullResponse.Status.OK, timed.pull(PullRequest.of("r", Scope.all("c"), null, 10)).status());

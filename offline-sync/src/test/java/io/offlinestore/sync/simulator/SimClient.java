@@ -5,6 +5,8 @@ import io.offlinestore.Document;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.Transaction;
+import io.offlinestore.sync.Conflict;
+import io.offlinestore.sync.Resolution;
 import io.offlinestore.sync.SyncOptions;
 import io.offlinestore.sync.engine.CommitPoint;
 import io.offlinestore.sync.engine.EngineHooks;
@@ -19,7 +21,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One simulated device: a store on a {@link DurableMemoryBackend} "disk", its sync engine, and
+ * One simulated device: a store on a durable backend (a {@link DurableMemoryBackend} "disk", or
+ * MapDB files), its sync engine, and
  * the application writing to it. While chaos is on, the process can die at any commit
  * boundary of the engine or the application; it then restarts from its disk.
  */
@@ -31,7 +34,7 @@ final class SimClient implements EngineHooks {
     final FaultyNetwork network;
     /** The last acknowledged (committed) local state of each document the application wrote; null body = deleted. */
     final Map<DocumentRef, Optional<ObjectNode>> acknowledged = new HashMap<>();
-    private final DurableMemoryBackend disk = new DurableMemoryBackend();
+    private final StoreOptions storeOptions;
     private final SyncOptions options;
     private final Set<PlantedBug> bugs;
     private final Random random;
@@ -41,9 +44,10 @@ final class SimClient implements EngineHooks {
     private boolean killable;
     private int writes;
 
-    SimClient(String name, SyncOptions options, FaultyNetwork network, Set<PlantedBug> bugs, Random random,
-              Consumer<String> trace) {
+    SimClient(String name, StoreOptions storeOptions, SyncOptions options, FaultyNetwork network,
+              Set<PlantedBug> bugs, Random random, Consumer<String> trace) {
         this.name = name;
+        this.storeOptions = storeOptions;
         this.options = options;
         this.network = network;
         this.bugs = bugs;
@@ -55,7 +59,7 @@ final class SimClient implements EngineHooks {
     private void open() {
         boolean wasKillable = killable;
         killable = false;
-        store = OfflineStore.open(StoreOptions.builder().backend(disk).build());
+        store = OfflineStore.open(storeOptions);
         engine = new SyncClient(store, options, this);
         killable = wasKillable;
     }
@@ -109,6 +113,26 @@ final class SimClient implements EngineHooks {
             var result = engine.synchronize();
             trace.accept(name + " sync: pushed " + result.pushed() + " pulled " + result.pulled() + " conflicts "
                     + result.conflicts() + (result.ok() ? "" : " errors " + result.errors()));
+        } catch (SimulatedCrash crash) {
+            restart(crash.getMessage());
+        }
+    }
+
+    /**
+     * Settles the stored concurrent-change conflicts (rejections stay parked): the server's side
+     * when told, else either side at random.
+     */
+    void resolveConflicts(boolean keepRemote) {
+        try {
+            for (Conflict conflict : engine.conflicts()) {
+                if (conflict.kind() == Conflict.Kind.REJECTED) {
+                    continue;
+                }
+                Resolution resolution = keepRemote || random.nextBoolean() ? Resolution.keepRemote()
+                        : Resolution.keepLocal();
+                trace.accept(name + " resolves " + conflict.id() + ": " + resolution);
+                engine.resolveConflict(conflict.id(), resolution);
+            }
         } catch (SimulatedCrash crash) {
             restart(crash.getMessage());
         }

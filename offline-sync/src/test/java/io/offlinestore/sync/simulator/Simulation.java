@@ -2,9 +2,11 @@ package io.offlinestore.sync.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.Document;
+import io.offlinestore.StoreOptions;
 import io.offlinestore.query.Query;
 import io.offlinestore.sync.Conflict;
 import io.offlinestore.sync.ConflictStrategy;
+import io.offlinestore.sync.ManualClock;
 import io.offlinestore.sync.SyncOptions;
 import io.offlinestore.sync.engine.PlantedBug;
 import io.offlinestore.sync.protocol.DocumentRef;
@@ -18,8 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,13 +43,36 @@ final class Simulation {
     static final Duration TOMBSTONE_RETENTION = Duration.ofHours(2);
 
     /** What to run. */
-    record Config(long seed, int clients, int operations, Set<PlantedBug> bugs, boolean skipDedup, boolean skewClocks) {
+    record Config(long seed, int clients, int operations, Set<PlantedBug> bugs, boolean skipDedup, boolean skewClocks,
+                  Path mapdb, boolean manual) {
         Config(long seed, int clients, int operations) {
-            this(seed, clients, operations, Set.of(), false, false);
+            this(seed, clients, operations, Set.of(), false, false, null, false);
+        }
+
+        Config(long seed, int clients, int operations, Set<PlantedBug> bugs, boolean skipDedup, boolean skewClocks) {
+            this(seed, clients, operations, bugs, skipDedup, skewClocks, null, false);
+        }
+
+        /** The same run with every client's store on MapDB files under the directory. */
+        Config onMapdb(Path directory) {
+            return new Config(seed, clients, operations, bugs, skipDedup, skewClocks, directory, manual);
+        }
+
+        /**
+         * The same run with the MANUAL strategy: clients resolve their stored conflicts now and then
+         * (either side, at random), and take the server's side before each final round.
+         */
+        Config manually() {
+            return new Config(seed, clients, operations, bugs, skipDedup, skewClocks, mapdb, true);
+        }
+
+        StoreOptions store(String client) {
+            return mapdb == null ? StoreOptions.builder().backend(new DurableMemoryBackend()).build()
+                    : StoreOptions.builder().backend("mapdb").path(mapdb.resolve(client)).build();
         }
 
         ConflictStrategy strategy() {
-            return ConflictStrategy.values()[Math.floorMod(seed, 3)];
+            return manual ? ConflictStrategy.MANUAL : ConflictStrategy.values()[Math.floorMod(seed, 3)];
         }
     }
 
@@ -89,7 +112,7 @@ final class Simulation {
     private final Random random;
     private final List<String> trace = new ArrayList<>();
     private final RecordingStorage storage;
-    private final FakeClock serverClock = new FakeClock();
+    private final ManualClock serverClock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private SyncServer server;
     private final List<SimClient> clients = new ArrayList<>();
 
@@ -108,7 +131,8 @@ final class Simulation {
             SyncOptions options = SyncOptions.builder().transport(network).collections(SimClient.COLLECTIONS)
                     .conflictStrategy(config.strategy()).batchSize(1 + random.nextInt(16))
                     .pageSize(1 + random.nextInt(16)).clock(clock).build();
-            clients.add(new SimClient(name, options, network, config.bugs(), random, this::trace));
+            clients.add(new SimClient(name, config.store(name), options, network, config.bugs(), random,
+                    this::trace));
         }
     }
 
@@ -147,6 +171,9 @@ final class Simulation {
                 client.write();
             } else if (action < 85) {
                 client.sync();
+                if (config.manual() && random.nextInt(3) == 0) {
+                    client.resolveConflicts(false);
+                }
             } else if (action < 92) {
                 client.network.offline = !client.network.offline;
                 trace(client.name + (client.network.offline ? " goes offline" : " comes online"));
@@ -161,6 +188,9 @@ final class Simulation {
         clients.forEach(c -> c.chaos(false));
         for (int round = 0; round < CONVERGENCE_ROUNDS; round++) {
             for (SimClient client : clients) {
+                if (config.manual()) {
+                    client.resolveConflicts(true);
+                }
                 client.sync();
             }
         }
@@ -267,29 +297,5 @@ final class Simulation {
                     doc.version() + " " + doc.body()));
         }
         return state;
-    }
-
-    /** The simulation's clock: moves only when told. */
-    static final class FakeClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

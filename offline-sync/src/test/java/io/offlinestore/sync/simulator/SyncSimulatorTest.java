@@ -3,14 +3,16 @@ package io.offlinestore.sync.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proof: many seeds of the fault simulation, every invariant checked after each.
  * {@code -Dsync.sim.seeds=1000 -Dsync.sim.operations=10000} runs the long version;
- * {@code -Dsync.sim.seed=N} replays one seed.
+ * {@code -Dsync.sim.first=N} starts the seeds at N; {@code -Dsync.sim.seed=N} replays one seed.
  */
 class SyncSimulatorTest {
     private static final int SEEDS = Integer.getInteger("sync.sim.seeds", 200);
@@ -20,8 +22,9 @@ class SyncSimulatorTest {
     @Test
     void everySeedKeepsEveryInvariant() {
         Long only = Long.getLong("sync.sim.seed");
-        long first = only != null ? only : 1;
-        long last = only != null ? only : SEEDS;
+        long from = Long.getLong("sync.sim.first", 1);
+        long first = only != null ? only : from;
+        long last = only != null ? only : from + SEEDS - 1;
         long started = System.nanoTime();
         long crashes = 0;
         long resets = 0;
@@ -47,6 +50,23 @@ class SyncSimulatorTest {
                     true));
             assertTrue(skewed.ok(), skewed::report);
             assertEquals(straight.serverState(), skewed.serverState(), "seed " + seed + ": skew changed the outcome");
+        }
+    }
+
+    @Test
+    void aFewSeedsKeepEveryInvariantOnMapdbFiles(@TempDir Path dir) {
+        for (long seed = 1; seed <= 2; seed++) {
+            Simulation.Result result = Simulation.run(new Simulation.Config(seed, CLIENTS, 200)
+                    .onMapdb(dir.resolve("seed-" + seed)));
+            assertTrue(result.ok(), () -> result.report() + "\nfull trace: " + result.saveTrace());
+        }
+    }
+
+    @Test
+    void manualResolutionUnderFaultsKeepsEveryInvariant() {
+        for (long seed = 1; seed <= 10; seed++) {
+            Simulation.Result result = Simulation.run(new Simulation.Config(seed, CLIENTS, OPERATIONS).manually());
+            assertTrue(result.ok(), () -> result.report() + "\nfull trace: " + result.saveTrace());
         }
     }
 }
