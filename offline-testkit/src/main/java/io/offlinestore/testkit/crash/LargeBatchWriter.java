@@ -1,18 +1,14 @@
 package io.offlinestore.testkit.crash;
 
-import io.offlinestore.ConfigurationException;
 import io.offlinestore.Durability;
-import io.offlinestore.spi.BackendConfig;
 import io.offlinestore.spi.StorageBackend;
-import io.offlinestore.spi.StorageBackendProvider;
 import io.offlinestore.spi.WriteBatch;
+import io.offlinestore.testkit.backend.NamedBackends;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * The child process of the large-batch crash check: opens the backend named by {@code args[0]} at
@@ -56,12 +52,7 @@ public final class LargeBatchWriter {
 
     /** Opens the named backend with sync durability, as the checker does. */
     static StorageBackend open(String backend, Path path) {
-        StorageBackendProvider provider = ServiceLoader.load(StorageBackendProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(found -> found.name().equals(backend))
-                .findFirst()
-                .orElseThrow(() -> new ConfigurationException("no backend named '" + backend + "' on the class path"));
-        return provider.open(new BackendConfig(path, DATABASE, Durability.SYNC, Map.of()));
+        return NamedBackends.open(backend, path, DATABASE, Durability.SYNC);
     }
 
     static byte[] key(int i) {
