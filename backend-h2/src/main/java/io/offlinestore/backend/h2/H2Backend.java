@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -72,6 +73,8 @@ final class H2Backend implements StorageBackend {
     /** Taken shared to pick up the published snapshot, and exclusively while compaction replaces it. */
     private final ReadWriteLock readers = new ReentrantReadWriteLock();
     private volatile Snapshot snapshot;
+    /** Cursors not yet read to their end or closed: closing the backend releases their snapshots. */
+    private final Set<H2Cursor> openCursors = ConcurrentHashMap.newKeySet();
     private volatile StorageException closedBecause;
 
     private H2Backend(Path file, DirectoryLock lock, MVStore store, Durability durability) {
@@ -184,7 +187,7 @@ final class H2Backend implements StorageBackend {
     public KeyValueCursor scan(String keyspace, KeyRange range, boolean reverse) {
         Snapshot current = acquire();
         try {
-            return new H2Cursor(current, require(current, keyspace), range, reverse);
+            return new H2Cursor(current, require(current, keyspace), range, reverse, openCursors);
         } catch (RuntimeException e) {
             current.release();
             throw e;
@@ -306,6 +309,7 @@ final class H2Backend implements StorageBackend {
             if (relaxedSync != null) {
                 relaxedSync.close();
             }
+            openCursors.forEach(H2Cursor::close);
             snapshot.release();
             try {
                 store.close();

@@ -5,6 +5,8 @@ import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVStoreException;
 
@@ -18,17 +20,24 @@ final class H2Cursor implements KeyValueCursor {
     private final String keyspace;
     private final KeyRange range;
     private final Cursor<byte[], byte[]> cursor;
+    private final Set<H2Cursor> open;
+    private final AtomicBoolean released = new AtomicBoolean();
     private KeyValue next;
     private boolean done;
 
-    /** A cursor over {@code view}, which must belong to {@code snapshot}, held for this cursor. */
-    H2Cursor(Snapshot snapshot, Snapshot.View view, KeyRange range, boolean reverse) {
+    /**
+     * A cursor over {@code view}, which must belong to {@code snapshot}, held for this cursor; it is
+     * in {@code open} until it ends, so that closing the backend can end it.
+     */
+    H2Cursor(Snapshot snapshot, Snapshot.View view, KeyRange range, boolean reverse, Set<H2Cursor> open) {
         this.snapshot = snapshot;
+        this.open = open;
         this.keyspace = view.keyspace().name();
         this.range = range;
         byte[] start = range.start();
         byte[] end = range.end();
         this.cursor = new Cursor<>(view.root(), reverse ? end : start, reverse ? start : end, reverse);
+        open.add(this);
     }
 
     @Override
@@ -66,12 +75,16 @@ final class H2Cursor implements KeyValueCursor {
         return entry;
     }
 
-    /** Releases the snapshot; further calls find no more entries. */
+    /**
+     * Releases the snapshot; further calls find no more entries. Also called by the backend, from
+     * another thread, when it closes: the release happens once.
+     */
     @Override
     public void close() {
-        if (!done) {
-            done = true;
-            next = null;
+        done = true;
+        next = null;
+        if (released.compareAndSet(false, true)) {
+            open.remove(this);
             snapshot.release();
         }
     }
