@@ -1,12 +1,10 @@
 package io.offlinestore.benchmarks.subject;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
@@ -67,15 +65,15 @@ final class RawMvStoreSubject implements Subject {
 
     private void put(ObjectNode document) {
         long id = document.get("id").longValue();
-        if (documents.putIfAbsent(idKey(id), RawCodec.encode(document)) != null) {
+        if (documents.putIfAbsent(RawKeys.id(id), RawCodec.encode(document)) != null) {
             throw new IllegalStateException("duplicate id " + id);
         }
-        index.put(indexKey(document.get("group").intValue(), id), new byte[0]);
+        index.put(RawKeys.index(document.get("group").intValue(), id), new byte[0]);
     }
 
     @Override
     public Object get(long id) {
-        byte[] body = documents.get(idKey(id));
+        byte[] body = documents.get(RawKeys.id(id));
         if (body == null) {
             throw new IllegalStateException("no document " + id);
         }
@@ -84,12 +82,12 @@ final class RawMvStoreSubject implements Subject {
 
     @Override
     public List<?> findByGroup(int group) {
-        return fetch(index.keyIterator(indexKey(group, Long.MIN_VALUE)), indexKey(group, Long.MAX_VALUE), Integer.MAX_VALUE);
+        return fetch(index.keyIterator(RawKeys.index(group, Long.MIN_VALUE)), RawKeys.index(group, Long.MAX_VALUE), Integer.MAX_VALUE);
     }
 
     @Override
     public List<?> findGroupsFrom(int from, int limit) {
-        return fetch(index.keyIterator(indexKey(from, Long.MIN_VALUE)), null, limit);
+        return fetch(index.keyIterator(RawKeys.index(from, Long.MIN_VALUE)), null, limit);
     }
 
     private List<ObjectNode> fetch(Iterator<byte[]> indexKeys, byte[] last, int limit) {
@@ -99,21 +97,14 @@ final class RawMvStoreSubject implements Subject {
             if (last != null && ByteArrayDataType.INSTANCE.compare(key, last) > 0) {
                 break;
             }
-            out.add(RawCodec.decode(documents.get(idKey(ByteBuffer.wrap(key).getLong(Integer.BYTES) ^ Long.MIN_VALUE))));
+            out.add(RawCodec.decode(documents.get(RawKeys.documentOf(key))));
         }
         return out;
     }
 
     @Override
     public List<?> scanByStatus(String status) {
-        List<ObjectNode> out = new ArrayList<>();
-        for (Map.Entry<byte[], byte[]> entry : documents.entrySet()) {
-            ObjectNode document = RawCodec.decode(entry.getValue());
-            if (status.equals(document.path("status").textValue())) {
-                out.add(document);
-            }
-        }
-        return out;
+        return RawCodec.withStatus(documents.values(), status);
     }
 
     @Override
@@ -125,15 +116,5 @@ final class RawMvStoreSubject implements Subject {
     @Override
     public void close() {
         store.close();
-    }
-
-    /** Big-endian with the sign bit flipped, so unsigned byte order is numeric order. */
-    private static byte[] idKey(long id) {
-        return ByteBuffer.allocate(Long.BYTES).putLong(id ^ Long.MIN_VALUE).array();
-    }
-
-    private static byte[] indexKey(int group, long id) {
-        return ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
-                .putInt(group ^ Integer.MIN_VALUE).putLong(id ^ Long.MIN_VALUE).array();
     }
 }
