@@ -1,0 +1,18 @@
+package io.offlinestore.backend.h2.engine;
+
+import io.offlinestore.StoreOptions;
+import io.offlinestore.testkit.engine.BadInputContract;
+import java.nio.file.Path;
+
+/** The engine's bad input contract on the h2 backend. */
+class H2BadInputTest extends BadInputContract {
+    @Override
+    protected StoreOptions.Builder configure(Path directory) {
+        return StoreOptions.builder().backend("h2").path(directory);
+    }
+
+    @Override
+    protected boolean persistent() {
+        return true;
+    }
+}

@@ -1,0 +1,18 @@
+package io.offlinestore.backend.h2.engine;
+
+import io.offlinestore.StoreOptions;
+import io.offlinestore.testkit.engine.BatchContract;
+import java.nio.file.Path;
+
+/** The engine's batch contract on the h2 backend. */
+class H2BatchTest extends BatchContract {
+    @Override
+    protected StoreOptions.Builder configure(Path directory) {
+        return StoreOptions.builder().backend("h2").path(directory);
+    }
+
+    @Override
+    protected boolean persistent() {
+        return true;
+    }
+}
