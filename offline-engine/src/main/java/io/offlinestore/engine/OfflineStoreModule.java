@@ -11,6 +11,8 @@ import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.engine.codec.DocumentCodec;
 import io.offlinestore.engine.codec.SmileDocumentCodec;
+import io.offlinestore.engine.id.IdGenerator;
+import io.offlinestore.engine.id.TimeOrderedIdGenerator;
 import io.offlinestore.engine.store.EngineOfflineStore;
 import io.offlinestore.spi.StorageBackend;
 import java.time.Clock;

@@ -8,9 +8,17 @@ import io.offlinestore.DocumentMetadata;
 import io.offlinestore.DocumentNotFoundException;
 import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.InvalidDocumentException;
+import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.codec.StoredRecord;
+import io.offlinestore.engine.id.DocumentIds;
 import io.offlinestore.engine.plan.QueryPlan;
 import io.offlinestore.engine.plan.QueryPlanner;
+import io.offlinestore.engine.plan.QueryRunner;
+import io.offlinestore.engine.relation.DeleteRules;
+import io.offlinestore.engine.relation.DocumentReader;
+import io.offlinestore.engine.relation.RelationshipLoader;
+import io.offlinestore.engine.tx.Commit;
+import io.offlinestore.engine.tx.CommitView;
 import io.offlinestore.query.Explanation;
 import io.offlinestore.query.Filter;
 import io.offlinestore.query.Filters;
@@ -287,7 +295,7 @@ final class EngineCollection implements DocumentCollection {
     private DocumentReader reader() {
         DocumentReader sealed;
         if (transaction != null) {
-            sealed = new CommitView(store, transaction.commitInProgress())::query;
+            sealed = new CommitView(store.executor(), transaction.commitInProgress())::query;
         } else {
             sealed = (state, query) -> {
                 if (!state.stored()) {
@@ -309,7 +317,7 @@ final class EngineCollection implements DocumentCollection {
     }
 
     private DeleteRules deleteRules(Commit commit) {
-        return new DeleteRules(store::state, store::seal, commit, new CommitView(store, commit));
+        return new DeleteRules(store::state, store::seal, commit, new CommitView(store.executor(), commit));
     }
 
     private Document insert(Commit commit, Document document) {

@@ -2,6 +2,7 @@ package io.offlinestore.engine.store;
 
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.Transaction;
+import io.offlinestore.engine.tx.Commit;
 import java.util.Set;
 import java.util.function.Function;
 

@@ -1,8 +1,12 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.relation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.ConstraintViolationException;
+import io.offlinestore.engine.catalog.CollectionState;
+import io.offlinestore.engine.id.DocumentIds;
+import io.offlinestore.engine.tx.Commit;
+import io.offlinestore.engine.tx.CommitView;
 import io.offlinestore.internal.Json;
 import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
@@ -19,14 +23,14 @@ import java.util.function.Function;
  * commit (a sealed foreign key is matched through its sealed form): {@code restrict} refuses while children refer to it, {@code cascade} deletes the
  * children (applying their own rules), {@code set-null} clears their foreign key.
  */
-final class DeleteRules {
+public final class DeleteRules {
     private final Function<String, CollectionState> collections;
     private final BiFunction<CollectionState, Query, Query> seal;
     private final Commit commit;
     private final CommitView view;
     private final Set<String> visited = new HashSet<>();
 
-    DeleteRules(Function<String, CollectionState> collections, BiFunction<CollectionState, Query, Query> seal,
+    public DeleteRules(Function<String, CollectionState> collections, BiFunction<CollectionState, Query, Query> seal,
                 Commit commit, CommitView view) {
         this.collections = collections;
         this.seal = seal;
@@ -35,7 +39,7 @@ final class DeleteRules {
     }
 
     /** Deletes the document and applies the rules; returns whether it existed. */
-    boolean delete(CollectionState state, JsonNode id) {
+    public boolean delete(CollectionState state, JsonNode id) {
         if (!visited.add(state.name() + "/" + Json.write(id))) {
             return false;
         }

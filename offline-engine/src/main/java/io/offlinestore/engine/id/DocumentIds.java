@@ -1,4 +1,4 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.id;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
@@ -14,12 +14,12 @@ import java.math.BigInteger;
  * Document ids: strings or integers that fit a long, normalised so that equal ids encode to the
  * same key whatever Java type they arrived as.
  */
-final class DocumentIds {
+public final class DocumentIds {
     private DocumentIds() {
     }
 
     /** The id a caller passed, as a JSON node. */
-    static JsonNode fromJava(Object id, String collection) {
+    public static JsonNode fromJava(Object id, String collection) {
         if (id instanceof String text) {
             return TextNode.valueOf(text);
         }
@@ -37,7 +37,7 @@ final class DocumentIds {
     }
 
     /** The id stored in a document body at the key path; null when the body has none. */
-    static JsonNode fromBody(JsonNode body, String keyPath, String collection) {
+    public static JsonNode fromBody(JsonNode body, String keyPath, String collection) {
         JsonNode node = FieldPath.of(keyPath).value(body);
         if (node.isMissingNode() || node.isNull()) {
             return null;
@@ -61,7 +61,7 @@ final class DocumentIds {
     }
 
     /** The key of a document in its collection's keyspace. */
-    static byte[] encode(JsonNode id, String collection) {
+    public static byte[] encode(JsonNode id, String collection) {
         try {
             return KeyCodec.encode(id);
         } catch (IllegalArgumentException e) {
@@ -71,12 +71,12 @@ final class DocumentIds {
     }
 
     /** The id as users see it: a String or a Long. */
-    static Object toJava(JsonNode id) {
+    public static Object toJava(JsonNode id) {
         return id.isTextual() ? id.textValue() : (Object) id.longValue();
     }
 
     /** The id quoted for messages. */
-    static String describe(JsonNode id) {
+    public static String describe(JsonNode id) {
         return Json.write(id);
     }
 }

@@ -1,4 +1,4 @@
-package io.offlinestore.engine;
+package io.offlinestore.engine.id;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,21 +1,21 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.catalog;
 
 /** Names of the backend keyspaces the engine lays out. */
-final class Keyspaces {
+public final class Keyspaces {
     /** Collection schemas and index states, one entry per collection. */
-    static final String CATALOG = "catalog";
+    public static final String CATALOG = "catalog";
     /** Store-wide values: the last commit sequence, later the encryption keyset. */
-    static final String META = "meta";
+    public static final String META = "meta";
     /** Changes not yet synchronized, keyed by commit sequence and ordinal. */
-    static final String CHANGES = "changes";
+    public static final String CHANGES = "changes";
     /** Changes marked synchronized, keyed by the time they were marked, kept until pruned. */
-    static final String SYNCED_CHANGES = "changes.synced";
+    public static final String SYNCED_CHANGES = "changes.synced";
 
     private Keyspaces() {
     }
 
     /** The documents of a collection, keyed by encoded id. */
-    static String documents(String collection) {
+    public static String documents(String collection) {
         return "doc." + collection;
     }
 
@@ -24,7 +24,7 @@ final class Keyspaces {
      * build of an index gets its own (the name ends in a random generation), so a dropped index's
      * keyspace can outlive it until no reader can still be scanning it.
      */
-    static String index(String collection, String index) {
+    public static String index(String collection, String index) {
         return "idx." + collection + "." + index + "." + Long.toString(Math.abs(GENERATIONS.nextLong()), 36);
     }
 

@@ -1,9 +1,10 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.change;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.Change;
 import io.offlinestore.StorageException;
+import io.offlinestore.engine.catalog.Keyspaces;
 import io.offlinestore.internal.Json;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
@@ -24,20 +25,20 @@ import java.util.function.Predicate;
  * a second keyspace keyed by the time they were marked, from which those older than the
  * retention are pruned with one range scan.
  */
-final class ChangeLog {
+public final class ChangeLog {
     private final StorageBackend backend;
 
-    ChangeLog(StorageBackend backend) {
+    public ChangeLog(StorageBackend backend) {
         this.backend = backend;
         backend.createKeyspace(Keyspaces.CHANGES);
         backend.createKeyspace(Keyspaces.SYNCED_CHANGES);
     }
 
-    static byte[] key(Change change) {
+    public static byte[] key(Change change) {
         return ByteBuffer.allocate(12).putLong(change.sequence()).putInt(change.ordinal()).array();
     }
 
-    static byte[] encode(Change change) {
+    public static byte[] encode(Change change) {
         ObjectNode node = Json.MAPPER.createObjectNode()
                 .put("collection", change.collection())
                 .put("operation", change.operation().name())
@@ -67,7 +68,7 @@ final class ChangeLog {
     }
 
     /** Unsynchronized changes after {@code afterSequence} that pass the filter, at most {@code limit}. */
-    List<Change> pending(long afterSequence, int limit, Predicate<Change> filter) {
+    public List<Change> pending(long afterSequence, int limit, Predicate<Change> filter) {
         List<Change> out = new ArrayList<>();
         byte[] start = ByteBuffer.allocate(8).putLong(afterSequence + 1).array();
         try (KeyValueCursor cursor = backend.scan(Keyspaces.CHANGES, KeyRange.of(start, true, null, true), false)) {
@@ -86,7 +87,7 @@ final class ChangeLog {
      * Moves the changes to the synchronized keyspace and prunes synchronized changes marked
      * before {@code pruneBefore}, in one batch.
      */
-    void markSynchronized(Collection<Change> changes, long now, long pruneBefore) {
+    public void markSynchronized(Collection<Change> changes, long now, long pruneBefore) {
         WriteBatch batch = new WriteBatch();
         for (Change change : changes) {
             byte[] key = key(change);
@@ -108,7 +109,7 @@ final class ChangeLog {
     }
 
     /** How many synchronized changes are kept (not yet pruned). */
-    long retainedSynchronized() {
+    public long retainedSynchronized() {
         long count = 0;
         try (KeyValueCursor cursor = backend.scan(Keyspaces.SYNCED_CHANGES, KeyRange.all(), false)) {
             while (cursor.hasNext()) {

@@ -1,11 +1,13 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.maintenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.offlinestore.IntegrityReport;
 import io.offlinestore.OfflineStoreException;
+import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.StoredRecord;
+import io.offlinestore.engine.id.DocumentIds;
 import io.offlinestore.engine.index.IndexEntries;
 import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.internal.Json;
@@ -22,7 +24,7 @@ import java.util.List;
  * at a time: first every document's expected entries are looked up, then every index entry is
  * traced back to its document.
  */
-final class IntegrityChecker {
+public final class IntegrityChecker {
     private static final int MAX_PROBLEMS = 1_000;
 
     private final StorageBackend backend;
@@ -31,12 +33,12 @@ final class IntegrityChecker {
     private long documents;
     private long entries;
 
-    IntegrityChecker(StorageBackend backend, RecordFormat format) {
+    public IntegrityChecker(StorageBackend backend, RecordFormat format) {
         this.backend = backend;
         this.format = format;
     }
 
-    IntegrityReport check(List<CollectionState> collections) {
+    public IntegrityReport check(List<CollectionState> collections) {
         for (CollectionState state : collections) {
             if (state.stored()) {
                 checkDocuments(state);

@@ -1,9 +1,6 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.plan;
 
 import io.offlinestore.engine.codec.StoredRecord;
-import io.offlinestore.engine.plan.PlanExecutor;
-import io.offlinestore.engine.plan.QueryPlan;
-import io.offlinestore.engine.plan.RecordCursor;
 import io.offlinestore.engine.query.FilterEvaluator;
 import io.offlinestore.engine.query.SortOrder;
 import io.offlinestore.query.Filter;
@@ -24,11 +21,11 @@ import java.util.stream.StreamSupport;
  * the scan directly (when it yields the requested order, stopping at offset + limit) or sorts
  * in memory, keeping only the best offset + limit documents when there is a limit.
  */
-final class QueryRunner {
+public final class QueryRunner {
     private QueryRunner() {
     }
 
-    static Stream<StoredRecord> run(Query query, QueryPlan plan, PlanExecutor executor, String documentsKeyspace,
+    public static Stream<StoredRecord> run(Query query, QueryPlan plan, PlanExecutor executor, String documentsKeyspace,
                                     String keyPath) {
         RecordCursor cursor = executor.scan(plan, documentsKeyspace);
         Filter recheck = plan instanceof QueryPlan.IndexScanPlan ? query.filter() : plan.residual();

@@ -1,4 +1,4 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.change;
 
 import io.offlinestore.Change;
 import io.offlinestore.ChangeListener;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * their changes over under the write lock, so the queue is in commit order, and one thread drains
  * it. A listener that throws is logged and skipped for that change only.
  */
-final class ChangeNotifier {
+public final class ChangeNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeNotifier.class);
 
     private record Registration(String collection, ChangeListener listener) {
@@ -29,14 +29,14 @@ final class ChangeNotifier {
         return t;
     });
 
-    Subscription add(String collection, ChangeListener listener) {
+    public Subscription add(String collection, ChangeListener listener) {
         Registration registration = new Registration(collection, listener);
         registrations.add(registration);
         return () -> registrations.remove(registration);
     }
 
     /** Queues a commit's changes; called under the write lock, right after the commit applied. */
-    void publish(List<Change> changes) {
+    public void publish(List<Change> changes) {
         if (changes.isEmpty() || registrations.isEmpty()) {
             return;
         }
@@ -61,7 +61,7 @@ final class ChangeNotifier {
     }
 
     /** Delivers what is queued (waiting a few seconds at most), then stops the thread. */
-    void close() {
+    public void close() {
         thread.shutdown();
         try {
             if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {

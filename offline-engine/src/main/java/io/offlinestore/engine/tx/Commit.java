@@ -1,13 +1,18 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.Change;
 import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.TransactionConflictException;
+import io.offlinestore.engine.catalog.Catalog;
+import io.offlinestore.engine.catalog.CollectionState;
+import io.offlinestore.engine.catalog.Keyspaces;
+import io.offlinestore.engine.change.ChangeLog;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.StoredRecord;
+import io.offlinestore.engine.id.DocumentIds;
 import io.offlinestore.engine.index.IndexEntries;
 import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.engine.query.FieldPath;
@@ -38,7 +43,7 @@ import java.util.function.Function;
  * {@link WriteBatch}. Apply and validate run under the store's write lock; a single write does
  * all its work there, a transaction only those two steps.
  */
-final class Commit {
+public final class Commit {
     private final StorageBackend backend;
     private final RecordFormat format;
     private final Map<String, CollectionState> collections = new LinkedHashMap<>();
@@ -64,10 +69,10 @@ final class Commit {
      * What a commit did: whether it wrote anything (and so used its sequence number), the
      * collection states to publish, and the changes it recorded.
      */
-    record Result(boolean applied, List<CollectionState> states, List<Change> changes) {
+    public record Result(boolean applied, List<CollectionState> states, List<Change> changes) {
     }
 
-    Commit(StorageBackend backend, RecordFormat format) {
+    public Commit(StorageBackend backend, RecordFormat format) {
         this.backend = backend;
         this.format = format;
     }
@@ -76,7 +81,7 @@ final class Commit {
      * The collection's state as this commit first saw it, or the newer one once a collection
      * first seen unstored has been stored by another commit.
      */
-    CollectionState collection(CollectionState state) {
+    public CollectionState collection(CollectionState state) {
         CollectionState seen = collections.get(state.name());
         if (seen == null || !seen.stored() && state.stored()) {
             collections.put(state.name(), state);
@@ -89,7 +94,7 @@ final class Commit {
      * The document as this commit sees it: its own write if any, else the stored one (with its
      * timestamps; an unapplied write has the times of its stored version, or none).
      */
-    StoredRecord read(CollectionState state, JsonNode id) {
+    public StoredRecord read(CollectionState state, JsonNode id) {
         Touched t = touch(state, id);
         if (t.after == null) {
             return null;
@@ -102,7 +107,7 @@ final class Commit {
     }
 
     /** Stores a body under the id. */
-    void put(CollectionState state, JsonNode id, ObjectNode body) {
+    public void put(CollectionState state, JsonNode id, ObjectNode body) {
         Touched t = touch(state, id);
         t.after = body;
         t.written = true;
@@ -112,7 +117,7 @@ final class Commit {
      * Rewrites a stored document's body without it counting as a change: the version, the
      * timestamps and the change log stay as they are (used to re-seal encrypted fields).
      */
-    void rewrite(CollectionState state, JsonNode id, ObjectNode body) {
+    public void rewrite(CollectionState state, JsonNode id, ObjectNode body) {
         Touched t = touch(state, id);
         if (t.before == null || t.written) {
             throw new IllegalStateException("only a stored, untouched document can be rewritten");
@@ -123,12 +128,12 @@ final class Commit {
     }
 
     /** Sets (or, with null, removes) a metadata entry in the same batch as the commit's writes. */
-    void putMeta(byte[] key, byte[] value) {
+    public void putMeta(byte[] key, byte[] value) {
         meta.put(ByteBuffer.wrap(key.clone()), value);
     }
 
     /** Deletes the document; returns whether it existed as this commit saw it. */
-    boolean delete(CollectionState state, JsonNode id) {
+    public boolean delete(CollectionState state, JsonNode id) {
         Touched t = touch(state, id);
         boolean existed = t.after != null;
         t.after = null;
@@ -137,7 +142,7 @@ final class Commit {
     }
 
     /** The documents this commit wrote in a collection, by id, with their new bodies (null = deleted). */
-    Map<JsonNode, ObjectNode> written(String collection) {
+    public Map<JsonNode, ObjectNode> written(String collection) {
         Map<JsonNode, ObjectNode> out = new LinkedHashMap<>();
         touched.getOrDefault(collection, Map.of()).values().stream().filter(t -> t.written)
                 .forEach(t -> out.put(t.id, t.after));
@@ -145,7 +150,7 @@ final class Commit {
     }
 
     /** Remembers that the document was read as it is stored now, for validation at commit. */
-    void noteRead(CollectionState state, JsonNode id) {
+    public void noteRead(CollectionState state, JsonNode id) {
         touch(state, id);
     }
 
@@ -165,7 +170,7 @@ final class Commit {
      *
      * @throws TransactionConflictException naming the first document changed
      */
-    void validate(Function<String, CollectionState> latest) {
+    public void validate(Function<String, CollectionState> latest) {
         for (Map.Entry<String, Map<ByteBuffer, Touched>> entry : touched.entrySet()) {
             CollectionState state = latest.apply(entry.getKey());
             for (Map.Entry<ByteBuffer, Touched> doc : entry.getValue().entrySet()) {
@@ -189,7 +194,7 @@ final class Commit {
      * @return the collection states this commit changed and the changes it made
      * @throws DuplicateKeyException if a unique index would hold a value twice; nothing is written
      */
-    Result apply(Function<String, CollectionState> latest, long sequence, long now, String transactionId) {
+    public Result apply(Function<String, CollectionState> latest, long sequence, long now, String transactionId) {
         WriteBatch batch = new WriteBatch();
         List<CollectionState> changedStates = new ArrayList<>();
         List<Change> changes = new ArrayList<>();

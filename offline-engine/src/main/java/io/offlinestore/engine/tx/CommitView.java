@@ -1,11 +1,15 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.StoredRecord;
+import io.offlinestore.engine.id.DocumentIds;
 import io.offlinestore.engine.plan.QueryPlan;
+import io.offlinestore.engine.plan.PlanExecutor;
 import io.offlinestore.engine.plan.QueryPlanner;
+import io.offlinestore.engine.plan.QueryRunner;
 import io.offlinestore.engine.query.FilterEvaluator;
 import io.offlinestore.engine.query.SortOrder;
 import io.offlinestore.query.Query;
@@ -23,17 +27,17 @@ import java.util.stream.Stream;
  * plus the commit's own versions that match. Every committed document returned is noted as read,
  * so a transaction that acts on a query result conflicts if another commit changed it meanwhile.
  */
-final class CommitView {
-    private final EngineOfflineStore store;
+public final class CommitView {
+    private final PlanExecutor executor;
     private final Commit commit;
 
-    CommitView(EngineOfflineStore store, Commit commit) {
-        this.store = store;
+    public CommitView(PlanExecutor executor, Commit commit) {
+        this.executor = executor;
         this.commit = commit;
     }
 
     /** The matching documents in the query's order and page, as mutable copies. */
-    List<ObjectNode> query(CollectionState state, Query query) {
+    public List<ObjectNode> query(CollectionState state, Query query) {
         Map<JsonNode, ObjectNode> written = commit.written(state.name());
         Set<ByteBuffer> writtenKeys = new HashSet<>();
         written.keySet().forEach(id -> writtenKeys.add(ByteBuffer.wrap(KeyCodec.encode(id))));
@@ -41,7 +45,7 @@ final class CommitView {
         if (state.stored()) {
             Query unpaged = Query.filter(query.filter());
             QueryPlan plan = QueryPlanner.plan(unpaged, state.keyPath(), state.indexList());
-            try (Stream<StoredRecord> committed = QueryRunner.run(unpaged, plan, store.executor(),
+            try (Stream<StoredRecord> committed = QueryRunner.run(unpaged, plan, executor,
                     state.documentsKeyspace(), state.keyPath())) {
                 committed.forEach(record -> {
                     JsonNode id = DocumentIds.fromBody(record.body(), state.keyPath(), state.name());

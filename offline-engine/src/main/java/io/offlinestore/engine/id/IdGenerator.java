@@ -1,4 +1,4 @@
-package io.offlinestore.engine;
+package io.offlinestore.engine.id;
 
 /**
  * Makes ids for documents created without one, in collections whose schema generates ids.

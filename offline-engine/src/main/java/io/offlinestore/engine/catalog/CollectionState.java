@@ -1,4 +1,4 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.catalog;
 
 import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.schema.CollectionSchema;
@@ -13,14 +13,14 @@ import java.util.Optional;
  * and whether its catalog entry has been stored yet. Immutable; a commit that changes it
  * publishes a new instance to the {@link Catalog}.
  */
-record CollectionState(CollectionSchema schema, Map<String, IndexState> indexes, boolean stored) {
+public record CollectionState(CollectionSchema schema, Map<String, IndexState> indexes, boolean stored) {
 
-    CollectionState {
+    public CollectionState {
         indexes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(indexes));
     }
 
     /** A new, not yet stored collection with the schema's indexes, none multikey. */
-    static CollectionState fresh(CollectionSchema schema) {
+    public static CollectionState fresh(CollectionSchema schema) {
         Map<String, IndexState> indexes = new LinkedHashMap<>();
         for (IndexDefinition index : schema.indexes()) {
             indexes.put(index.name(), new IndexState(index, Keyspaces.index(schema.name(), index.name()), false));
@@ -28,40 +28,40 @@ record CollectionState(CollectionSchema schema, Map<String, IndexState> indexes,
         return new CollectionState(schema, indexes, false);
     }
 
-    String name() {
+    public String name() {
         return schema.name();
     }
 
-    String keyPath() {
+    public String keyPath() {
         return schema.keyPath();
     }
 
-    String documentsKeyspace() {
+    public String documentsKeyspace() {
         return Keyspaces.documents(schema.name());
     }
 
-    Optional<IndexState> index(String name) {
+    public Optional<IndexState> index(String name) {
         return Optional.ofNullable(indexes.get(name));
     }
 
-    List<IndexState> indexList() {
+    public List<IndexState> indexList() {
         return List.copyOf(indexes.values());
     }
 
-    CollectionState withIndex(IndexState index) {
+    public CollectionState withIndex(IndexState index) {
         Map<String, IndexState> next = new LinkedHashMap<>(indexes);
         next.put(index.name(), index);
         CollectionSchema nextSchema = schema.index(index.name()).isPresent() ? schema : schema.withIndex(index.definition());
         return new CollectionState(nextSchema, next, stored);
     }
 
-    CollectionState withoutIndex(String name) {
+    public CollectionState withoutIndex(String name) {
         Map<String, IndexState> next = new LinkedHashMap<>(indexes);
         next.remove(name);
         return new CollectionState(schema.withoutIndex(name), next, stored);
     }
 
-    CollectionState asStored() {
+    public CollectionState asStored() {
         return stored ? this : new CollectionState(schema, indexes, true);
     }
 }

@@ -1,4 +1,4 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * replaced, whole, after each commit that changes a collection. Reads need no lock: they see
  * one published snapshot.
  */
-final class Catalog {
+public final class Catalog {
     private volatile Map<String, CollectionState> collections;
 
     private Catalog(Map<String, CollectionState> collections) {
@@ -36,7 +36,7 @@ final class Catalog {
     }
 
     /** Reads the stored catalog. */
-    static Catalog load(StorageBackend backend) {
+    public static Catalog load(StorageBackend backend) {
         backend.createKeyspace(Keyspaces.CATALOG);
         Map<String, CollectionState> states = new TreeMap<>();
         try (KeyValueCursor cursor = backend.scan(Keyspaces.CATALOG, KeyRange.all(), false)) {
@@ -48,37 +48,37 @@ final class Catalog {
         return new Catalog(states);
     }
 
-    Optional<CollectionState> get(String name) {
+    public Optional<CollectionState> get(String name) {
         return Optional.ofNullable(collections.get(name));
     }
 
     /** The collection's state, or a fresh implicit one if it has never been declared or written. */
-    CollectionState getOrImplicit(String name) {
+    public CollectionState getOrImplicit(String name) {
         CollectionState state = collections.get(name);
         return state != null ? state : CollectionState.fresh(CollectionSchema.implicit(name));
     }
 
-    List<CollectionState> all() {
+    public List<CollectionState> all() {
         return new ArrayList<>(new TreeMap<>(collections).values());
     }
 
     /** Publishes changed collection states; called under the write lock after a commit applied. */
-    synchronized void publish(Iterable<CollectionState> changed) {
+    public synchronized void publish(Iterable<CollectionState> changed) {
         Map<String, CollectionState> next = new TreeMap<>(collections);
         changed.forEach(state -> next.put(state.name(), state));
         collections = Map.copyOf(next);
     }
 
     /** Publishes a collection known only in memory (declared but not yet written). */
-    synchronized void declare(CollectionState state) {
+    public synchronized void declare(CollectionState state) {
         publish(List.of(state));
     }
 
-    static byte[] key(String collection) {
+    public static byte[] key(String collection) {
         return KeyCodec.encodeTuple(List.of(TextNode.valueOf("collection"), TextNode.valueOf(collection)));
     }
 
-    static byte[] encode(CollectionState state) {
+    public static byte[] encode(CollectionState state) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("name", state.name());
         node.put("keyPath", state.keyPath());

@@ -1,9 +1,10 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.relation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.QueryException;
+import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.query.FieldPath;
 import io.offlinestore.internal.Json;
 import io.offlinestore.query.Filters;
@@ -23,17 +24,17 @@ import java.util.function.Function;
  * {@code $in} of the page's ids, a many-to-one one queries the target's ids with {@code $in} of the
  * page's foreign keys. Nested paths ({@code items.product}) load on the related documents in turn.
  */
-final class RelationshipLoader {
+public final class RelationshipLoader {
     private final Function<String, CollectionState> collections;
     private final DocumentReader reader;
 
-    RelationshipLoader(Function<String, CollectionState> collections, DocumentReader reader) {
+    public RelationshipLoader(Function<String, CollectionState> collections, DocumentReader reader) {
         this.collections = collections;
         this.reader = reader;
     }
 
     /** Adds the included relationships to each document (which must be mutable copies). */
-    void load(CollectionState state, List<ObjectNode> documents, List<String> include) {
+    public void load(CollectionState state, List<ObjectNode> documents, List<String> include) {
         if (include.isEmpty() || documents.isEmpty()) {
             return;
         }
