@@ -69,11 +69,6 @@ public final class Catalog {
         collections = Map.copyOf(next);
     }
 
-    /** Publishes a collection known only in memory (declared but not yet written). */
-    public synchronized void declare(CollectionState state) {
-        publish(List.of(state));
-    }
-
     public static byte[] key(String collection) {
         return KeyCodec.encodeTuple(List.of(TextNode.valueOf("collection"), TextNode.valueOf(collection)));
     }

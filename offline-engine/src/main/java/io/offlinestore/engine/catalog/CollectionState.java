@@ -3,10 +3,10 @@ package io.offlinestore.engine.catalog;
 import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A collection as the engine knows it at one moment: schema, documents keyspace, index states,
@@ -16,7 +16,7 @@ import java.util.Optional;
 public record CollectionState(CollectionSchema schema, Map<String, IndexState> indexes, boolean stored) {
 
     public CollectionState {
-        indexes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(indexes));
+        indexes = Collections.unmodifiableMap(new LinkedHashMap<>(indexes));
     }
 
     /** A new, not yet stored collection with the schema's indexes, none multikey. */
@@ -38,10 +38,6 @@ public record CollectionState(CollectionSchema schema, Map<String, IndexState> i
 
     public String documentsKeyspace() {
         return Keyspaces.documents(schema.name());
-    }
-
-    public Optional<IndexState> index(String name) {
-        return Optional.ofNullable(indexes.get(name));
     }
 
     public List<IndexState> indexList() {

@@ -23,17 +23,17 @@ import java.util.Map;
  * catalog entry naming the index are written in one batch, so a crash leaves either no index
  * or a complete one (an empty keyspace left behind is dropped at the next open).
  */
-public final class IndexBuilder {
+final class IndexBuilder {
     private final StorageBackend backend;
     private final RecordFormat format;
 
-    public IndexBuilder(StorageBackend backend, RecordFormat format) {
+    IndexBuilder(StorageBackend backend, RecordFormat format) {
         this.backend = backend;
         this.format = format;
     }
 
     /** Fills the index and stores it; returns the collection's new state. */
-    public CollectionState build(CollectionState state, IndexDefinition definition) {
+    CollectionState build(CollectionState state, IndexDefinition definition) {
         IndexState index = new IndexState(definition, Keyspaces.index(state.name(), definition.name()), false);
         WriteBatch batch = new WriteBatch();
         Map<ByteBuffer, JsonNode> uniqueValues = new HashMap<>();
@@ -80,7 +80,7 @@ public final class IndexBuilder {
     }
 
     /** Stores a collection's catalog entry (creating its keyspaces) on its own. */
-    public static void storeCatalog(StorageBackend backend, CollectionState state) {
+    static void storeCatalog(StorageBackend backend, CollectionState state) {
         createKeyspaces(backend, state);
         backend.apply(new WriteBatch().put(Keyspaces.CATALOG, Catalog.key(state.name()), Catalog.encode(state.asStored())));
     }

@@ -107,16 +107,4 @@ public final class ChangeLog {
             backend.apply(batch);
         }
     }
-
-    /** How many synchronized changes are kept (not yet pruned). */
-    public long retainedSynchronized() {
-        long count = 0;
-        try (KeyValueCursor cursor = backend.scan(Keyspaces.SYNCED_CHANGES, KeyRange.all(), false)) {
-            while (cursor.hasNext()) {
-                cursor.next();
-                count++;
-            }
-        }
-        return count;
-    }
 }

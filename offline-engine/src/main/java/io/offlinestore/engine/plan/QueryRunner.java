@@ -15,20 +15,18 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Turns a plan's scan into a query's results: checks the residual filter (the whole filter after
- * an index scan, since a write may change a document between reading its index entry and
- * fetching it: reads take no lock), then either pages
- * the scan directly (when it yields the requested order, stopping at offset + limit) or sorts
+ * Turns a plan's scan into a query's results: checks what the plan says to recheck on each
+ * document, then either pages the scan directly (when it yields the requested order, stopping at offset + limit) or sorts
  * in memory, keeping only the best offset + limit documents when there is a limit.
  */
-public final class QueryRunner {
+final class QueryRunner {
     private QueryRunner() {
     }
 
-    public static Stream<StoredRecord> run(Query query, QueryPlan plan, PlanExecutor executor, String documentsKeyspace,
+    static Stream<StoredRecord> run(Query query, QueryPlan plan, PlanExecutor executor, String documentsKeyspace,
                                     String keyPath) {
         RecordCursor cursor = executor.scan(plan, documentsKeyspace);
-        Filter recheck = plan instanceof QueryPlan.IndexScanPlan ? query.filter() : plan.residual();
+        Filter recheck = plan.recheck();
         Stream<StoredRecord> matching = StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(cursor::close)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.ConstraintViolationException;
 import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.id.DocumentIds;
+import io.offlinestore.engine.plan.CollectionQuery;
 import io.offlinestore.engine.tx.Commit;
 import io.offlinestore.engine.tx.CommitView;
 import io.offlinestore.internal.Json;
@@ -15,27 +16,32 @@ import io.offlinestore.schema.Relationship;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * Applies the one-to-many relationships' delete rules when a parent is deleted, inside the same
- * commit (a sealed foreign key is matched through its sealed form): {@code restrict} refuses while children refer to it, {@code cascade} deletes the
- * children (applying their own rules), {@code set-null} clears their foreign key.
+ * commit (a sealed foreign key is matched through its sealed form): {@code restrict} refuses
+ * while children refer to it, {@code cascade} deletes the children (applying their own rules),
+ * {@code set-null} clears their foreign key.
  */
 public final class DeleteRules {
     private final Function<String, CollectionState> collections;
-    private final BiFunction<CollectionState, Query, Query> seal;
+    private final Function<CollectionState, CollectionQuery> queries;
     private final Commit commit;
     private final CommitView view;
     private final Set<String> visited = new HashSet<>();
 
-    public DeleteRules(Function<String, CollectionState> collections, BiFunction<CollectionState, Query, Query> seal,
-                Commit commit, CommitView view) {
+    /**
+     * @param collections the current state of a collection
+     * @param queries     the query path of a collection's state
+     * @param commit      the commit the deletions go into
+     */
+    public DeleteRules(Function<String, CollectionState> collections, Function<CollectionState, CollectionQuery> queries,
+                       Commit commit) {
         this.collections = collections;
-        this.seal = seal;
+        this.queries = queries;
         this.commit = commit;
-        this.view = view;
+        this.view = new CommitView(commit);
     }
 
     /** Deletes the document and applies the rules; returns whether it existed. */
@@ -52,9 +58,10 @@ public final class DeleteRules {
     }
 
     private void apply(CollectionState parent, JsonNode id, Relationship relationship) {
-        CollectionState target = commit.collection(collections.apply(relationship.target()));
-        List<ObjectNode> children = view.query(target,
-                seal.apply(target, Query.filter(Filters.where(relationship.foreignKey()).eq(id))));
+        CollectionQuery targetQuery = queries.apply(commit.collection(collections.apply(relationship.target())));
+        CollectionState target = targetQuery.state();
+        List<ObjectNode> children = view.query(targetQuery,
+                targetQuery.transform().seal(Query.filter(Filters.where(relationship.foreignKey()).eq(id))));
         if (children.isEmpty()) {
             return;
         }

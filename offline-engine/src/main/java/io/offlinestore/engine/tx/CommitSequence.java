@@ -37,8 +37,4 @@ public final class CommitSequence {
     public void advance() {
         last++;
     }
-
-    public long last() {
-        return last;
-    }
 }

@@ -6,10 +6,7 @@ import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.StoredRecord;
 import io.offlinestore.engine.id.DocumentIds;
-import io.offlinestore.engine.plan.QueryPlan;
-import io.offlinestore.engine.plan.PlanExecutor;
-import io.offlinestore.engine.plan.QueryPlanner;
-import io.offlinestore.engine.plan.QueryRunner;
+import io.offlinestore.engine.plan.CollectionQuery;
 import io.offlinestore.engine.query.FilterEvaluator;
 import io.offlinestore.engine.query.SortOrder;
 import io.offlinestore.query.Query;
@@ -28,41 +25,38 @@ import java.util.stream.Stream;
  * so a transaction that acts on a query result conflicts if another commit changed it meanwhile.
  */
 public final class CommitView {
-    private final PlanExecutor executor;
     private final Commit commit;
 
-    public CommitView(PlanExecutor executor, Commit commit) {
-        this.executor = executor;
+    public CommitView(Commit commit) {
         this.commit = commit;
     }
 
-    /** The matching documents in the query's order and page, as mutable copies. */
-    public List<ObjectNode> query(CollectionState state, Query query) {
+    /**
+     * The stored bodies matching a query in stored form (already sealed), in its order and page,
+     * as mutable copies.
+     */
+    public List<ObjectNode> query(CollectionQuery collection, Query sealed) {
+        CollectionState state = collection.state();
         Map<JsonNode, ObjectNode> written = commit.written(state.name());
         Set<ByteBuffer> writtenKeys = new HashSet<>();
         written.keySet().forEach(id -> writtenKeys.add(ByteBuffer.wrap(KeyCodec.encode(id))));
         List<ObjectNode> matches = new ArrayList<>();
-        if (state.stored()) {
-            Query unpaged = Query.filter(query.filter());
-            QueryPlan plan = QueryPlanner.plan(unpaged, state.keyPath(), state.indexList());
-            try (Stream<StoredRecord> committed = QueryRunner.run(unpaged, plan, executor,
-                    state.documentsKeyspace(), state.keyPath())) {
-                committed.forEach(record -> {
-                    JsonNode id = DocumentIds.fromBody(record.body(), state.keyPath(), state.name());
-                    if (!writtenKeys.contains(ByteBuffer.wrap(KeyCodec.encode(id)))) {
-                        commit.noteRead(state, id);
-                        matches.add(record.body());
-                    }
-                });
-            }
+        try (Stream<StoredRecord> committed = collection.records(Query.filter(sealed.filter()))) {
+            committed.forEach(record -> {
+                JsonNode id = DocumentIds.fromBody(record.body(), state.keyPath(), state.name());
+                if (!writtenKeys.contains(ByteBuffer.wrap(KeyCodec.encode(id)))) {
+                    commit.noteRead(state, id);
+                    matches.add(record.body());
+                }
+            });
         }
         for (ObjectNode body : written.values()) {
-            if (body != null && FilterEvaluator.matches(query.filter(), body)) {
+            if (body != null && FilterEvaluator.matches(sealed.filter(), body)) {
                 matches.add(body.deepCopy());
             }
         }
-        Comparator<JsonNode> order = SortOrder.comparator(query.sort(), state.keyPath());
-        Stream<ObjectNode> paged = matches.stream().sorted(order).skip(query.offset());
-        return (query.limit().isPresent() ? paged.limit(query.limit().getAsInt()) : paged).toList();
+        Comparator<JsonNode> order = SortOrder.comparator(sealed.sort(), state.keyPath());
+        Stream<ObjectNode> paged = matches.stream().sorted(order).skip(sealed.offset());
+        return (sealed.limit().isPresent() ? paged.limit(sealed.limit().getAsInt()) : paged).toList();
     }
 }

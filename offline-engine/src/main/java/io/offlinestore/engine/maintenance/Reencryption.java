@@ -1,4 +1,4 @@
-package io.offlinestore.engine.store;
+package io.offlinestore.engine.maintenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,10 +7,10 @@ import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.catalog.Keyspaces;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.StoredRecord;
-import io.offlinestore.engine.crypto.EncryptedFields;
-import io.offlinestore.engine.crypto.FieldCrypto;
+import io.offlinestore.engine.crypto.DocumentTransform;
 import io.offlinestore.engine.id.DocumentIds;
 import io.offlinestore.engine.tx.Commit;
+import io.offlinestore.engine.tx.Committer;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The re-encryption pass: walks each collection with encrypted fields in id order, in batches,
@@ -27,34 +28,44 @@ import java.util.function.Consumer;
  * resumes after the last committed batch. Re-sealing is not a change: versions, timestamps and
  * the change log are left as they were.
  */
-final class Reencryption {
+public final class Reencryption {
     static final int BATCH = 200;
 
-    private final EngineOfflineStore store;
     private final StorageBackend backend;
     private final RecordFormat format;
-    private final FieldCrypto crypto;
+    private final Committer committer;
+    private final Function<String, CollectionState> states;
+    private final Function<CollectionState, DocumentTransform> transforms;
 
-    Reencryption(EngineOfflineStore store, StorageBackend backend, RecordFormat format, FieldCrypto crypto) {
-        this.store = store;
+    /**
+     * @param committer   runs each batch as one commit
+     * @param states      the current state of a collection
+     * @param transforms  the transform sealing a collection's encrypted fields
+     */
+    public Reencryption(StorageBackend backend, RecordFormat format, Committer committer,
+                        Function<String, CollectionState> states,
+                        Function<CollectionState, DocumentTransform> transforms) {
         this.backend = backend;
         this.format = format;
-        this.crypto = crypto;
+        this.committer = committer;
+        this.states = states;
+        this.transforms = transforms;
     }
 
-    ReencryptionProgress run(List<CollectionState> collections, Consumer<ReencryptionProgress> progress) {
+    /** Re-seals every collection's documents, reporting progress after each batch. */
+    public ReencryptionProgress run(List<CollectionState> collections, Consumer<ReencryptionProgress> progress) {
         long scanned = 0;
         long resealed = 0;
         String last = "";
         for (CollectionState listed : collections) {
-            EncryptedFields fields = store.encryptedFields(listed);
-            if (fields.isEmpty() || !listed.stored()) {
+            DocumentTransform transform = transforms.apply(listed);
+            if (transform.fields().isEmpty() || !listed.stored()) {
                 continue;
             }
             last = listed.name();
             byte[] cursorKey = ("reencrypt/" + listed.name()).getBytes(StandardCharsets.UTF_8);
             while (true) {
-                long[] counts = store.write(commit -> batch(commit, store.state(listed.name()), fields, cursorKey));
+                long[] counts = committer.write(commit -> batch(commit, states.apply(listed.name()), transform, cursorKey));
                 if (counts[0] == 0) {
                     break;
                 }
@@ -67,7 +78,7 @@ final class Reencryption {
     }
 
     /** Re-seals the next batch; returns {documents scanned, documents re-sealed}. */
-    private long[] batch(Commit commit, CollectionState state, EncryptedFields fields, byte[] cursorKey) {
+    private long[] batch(Commit commit, CollectionState state, DocumentTransform transform, byte[] cursorKey) {
         byte[] after = backend.get(Keyspaces.META, cursorKey);
         List<KeyValue> documents = new ArrayList<>(BATCH);
         KeyRange range = KeyRange.of(after, false, null, true);
@@ -85,10 +96,10 @@ final class Reencryption {
         long resealed = 0;
         for (KeyValue entry : documents) {
             StoredRecord record = format.decode(entry.value());
-            if (crypto.needsResealing(fields, record.body())) {
+            if (transform.needsResealing(record.body())) {
                 JsonNode id = DocumentIds.fromBody(record.body(), state.keyPath(), state.name());
-                ObjectNode plain = crypto.open(state.name(), fields, id, record.body());
-                commit.rewrite(state, id, crypto.seal(state.name(), fields, id, plain));
+                ObjectNode plain = transform.open(record.body());
+                commit.rewrite(state, id, transform.seal(id, plain));
                 resealed++;
             }
         }
