@@ -5,7 +5,8 @@ import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.StoredRecord;
-import io.offlinestore.engine.index.IndexEntries;
+import io.offlinestore.engine.index.IndexChanges;
+import io.offlinestore.engine.index.IndexMaintainer;
 import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.internal.Json;
 import io.offlinestore.schema.IndexDefinition;
@@ -14,9 +15,6 @@ import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.WriteBatch;
-import java.nio.ByteBuffer;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Builds a new secondary index over a collection's existing documents. The entries and the
@@ -26,35 +24,37 @@ import java.util.Map;
 final class IndexBuilder {
     private final StorageBackend backend;
     private final RecordFormat format;
+    private final IndexMaintainer indexes;
 
     IndexBuilder(StorageBackend backend, RecordFormat format) {
         this.backend = backend;
         this.format = format;
+        this.indexes = new IndexMaintainer(backend);
     }
 
     /** Fills the index and stores it; returns the collection's new state. */
     CollectionState build(CollectionState state, IndexDefinition definition) {
         IndexState index = new IndexState(definition, Keyspaces.index(state.name(), definition.name()), false);
-        WriteBatch batch = new WriteBatch();
-        Map<ByteBuffer, JsonNode> uniqueValues = new HashMap<>();
+        IndexChanges entries = new IndexChanges();
         boolean multikey = false;
         if (state.stored()) {
             try (KeyValueCursor cursor = backend.scan(state.documentsKeyspace(), KeyRange.all(), false)) {
                 while (cursor.hasNext()) {
                     KeyValue entry = cursor.next();
                     StoredRecord record = format.decode(entry.value());
-                    IndexEntries entries = IndexEntries.of(index, record.body(), state.name());
-                    multikey |= entries.multikey();
-                    for (int i = 0; i < entries.prefixes().size(); i++) {
-                        byte[] prefix = entries.prefixes().get(i);
-                        if (definition.unique() && !entries.nullable().get(i)) {
-                            checkUnique(state, definition, uniqueValues, prefix, entry.key());
-                        }
-                        batch.put(index.keyspace(), IndexEntries.key(prefix, entry.key()), new byte[0]);
-                    }
+                    JsonNode id = KeyCodec.decodeTuple(entry.key()).get(0);
+                    multikey |= indexes.update(index, null, record.body(), id, entry.key(), state.name(), entries);
                 }
             }
         }
+        indexes.findViolation(index, entries, false).ifPresent(violation -> {
+            throw new DuplicateKeyException(state.name(), definition.name(), "collection '" + state.name()
+                    + "': cannot create unique index '" + definition.name() + "': documents "
+                    + Json.write(violation.holder()) + " and " + Json.write(violation.added().id()) + " share the value "
+                    + KeyCodec.decodeTuple(violation.added().prefix()));
+        });
+        WriteBatch batch = new WriteBatch();
+        indexes.write(index, entries, batch);
         CollectionState next = state.asStored().withIndex(multikey ? index.asMultikey() : index);
         backend.createKeyspace(index.keyspace());
         try {
@@ -66,17 +66,6 @@ final class IndexBuilder {
             throw e;
         }
         return next;
-    }
-
-    private static void checkUnique(CollectionState state, IndexDefinition definition, Map<ByteBuffer, JsonNode> seen,
-                                    byte[] prefix, byte[] encodedId) {
-        JsonNode id = KeyCodec.decodeTuple(encodedId).get(0);
-        JsonNode other = seen.putIfAbsent(ByteBuffer.wrap(prefix), id);
-        if (other != null && !other.equals(id)) {
-            throw new DuplicateKeyException(state.name(), definition.name(), "collection '" + state.name()
-                    + "': cannot create unique index '" + definition.name() + "': documents " + Json.write(other)
-                    + " and " + Json.write(id) + " share the value " + KeyCodec.decodeTuple(prefix));
-        }
     }
 
     /** Stores a collection's catalog entry (creating its keyspaces) on its own. */

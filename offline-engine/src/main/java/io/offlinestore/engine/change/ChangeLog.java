@@ -34,11 +34,11 @@ public final class ChangeLog {
         backend.createKeyspace(Keyspaces.SYNCED_CHANGES);
     }
 
-    public static byte[] key(Change change) {
+    static byte[] key(Change change) {
         return ByteBuffer.allocate(12).putLong(change.sequence()).putInt(change.ordinal()).array();
     }
 
-    public static byte[] encode(Change change) {
+    static byte[] encode(Change change) {
         ObjectNode node = Json.MAPPER.createObjectNode()
                 .put("collection", change.collection())
                 .put("operation", change.operation().name())

@@ -8,44 +8,39 @@ import io.offlinestore.TransactionConflictException;
 import io.offlinestore.engine.catalog.Catalog;
 import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.catalog.Keyspaces;
-import io.offlinestore.engine.change.ChangeLog;
-import io.offlinestore.engine.codec.KeyCodec;
+import io.offlinestore.engine.change.ChangeRecorder;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.StoredRecord;
 import io.offlinestore.engine.id.DocumentIds;
-import io.offlinestore.engine.index.IndexEntries;
+import io.offlinestore.engine.index.IndexChanges;
+import io.offlinestore.engine.index.IndexMaintainer;
 import io.offlinestore.engine.index.IndexState;
+import io.offlinestore.engine.index.UniqueViolation;
 import io.offlinestore.engine.query.FieldPath;
 import io.offlinestore.internal.Json;
-import io.offlinestore.spi.KeyRange;
-import io.offlinestore.spi.KeyValue;
-import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.WriteBatch;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The reads and writes of one atomic commit, buffered until {@link #apply}: document puts and
  * deletes across collections. It reads its own writes and remembers the commit sequence of
  * every document it read, so that {@link #validate} can tell whether another commit changed one
- * since. At apply it derives every index change from each document's state before and after,
- * checks unique indexes, appends change records, and hands everything to the backend as one
- * {@link WriteBatch}. Apply and validate run under the store's write lock; a single write does
+ * since. At apply its {@link IndexMaintainer} derives every index change from each document's
+ * state before and after and checks unique indexes, a {@link ChangeRecorder} appends change
+ * records, and everything reaches the backend as one {@link WriteBatch}. Apply and validate run under the store's write lock; a single write does
  * all its work there, a transaction only those two steps.
  */
 public final class Commit {
     private final StorageBackend backend;
     private final RecordFormat format;
+    private final IndexMaintainer indexes;
     private final Map<String, CollectionState> collections = new LinkedHashMap<>();
     private final Map<String, Map<ByteBuffer, Touched>> touched = new LinkedHashMap<>();
     private final Map<ByteBuffer, byte[]> meta = new LinkedHashMap<>();
@@ -75,6 +70,7 @@ public final class Commit {
     public Commit(StorageBackend backend, RecordFormat format) {
         this.backend = backend;
         this.format = format;
+        this.indexes = new IndexMaintainer(backend);
     }
 
     /**
@@ -197,10 +193,10 @@ public final class Commit {
     public Result apply(Function<String, CollectionState> latest, long sequence, long now, String transactionId) {
         WriteBatch batch = new WriteBatch();
         List<CollectionState> changedStates = new ArrayList<>();
-        List<Change> changes = new ArrayList<>();
+        ChangeRecorder changes = new ChangeRecorder(sequence, now, transactionId);
         for (Map.Entry<String, Map<ByteBuffer, Touched>> entry : touched.entrySet()) {
             CollectionState state = latest.apply(entry.getKey());
-            CollectionState next = writeCollection(state, entry.getValue(), batch, sequence, now, transactionId, changes);
+            CollectionState next = writeCollection(state, entry.getValue(), batch, sequence, now, changes);
             if (next != state) {
                 changedStates.add(next);
             }
@@ -221,11 +217,11 @@ public final class Commit {
             state.indexes().values().forEach(index -> backend.createKeyspace(index.keyspace()));
         }
         backend.apply(batch);
-        return new Result(true, changedStates, changes);
+        return new Result(true, changedStates, changes.changes());
     }
 
     private CollectionState writeCollection(CollectionState state, Map<ByteBuffer, Touched> docs, WriteBatch batch,
-                                            long sequence, long now, String transactionId, List<Change> changes) {
+                                            long sequence, long now, ChangeRecorder changes) {
         CollectionState next = state.asStored();
         Map<String, IndexChanges> perIndex = new LinkedHashMap<>();
         for (Map.Entry<ByteBuffer, Touched> doc : docs.entrySet()) {
@@ -246,18 +242,15 @@ public final class Commit {
                 batch.put(state.documentsKeyspace(), key, format.encode(after));
             }
             if (!t.maintenance) {
-                Change change = new Change(sequence, changes.size(), state.name(), DocumentIds.toJava(t.id),
+                changes.record(state.name(), DocumentIds.toJava(t.id),
                         t.before == null ? Change.Operation.CREATE : after == null ? Change.Operation.DELETE
                                 : Change.Operation.UPDATE,
-                        after == null ? t.before.version() : after.version(), Instant.ofEpochMilli(now), transactionId);
-                changes.add(change);
-                if (state.schema().trackChanges()) {
-                    batch.put(Keyspaces.CHANGES, ChangeLog.key(change), ChangeLog.encode(change));
-                }
+                        after == null ? t.before.version() : after.version(), state.schema().trackChanges(), batch);
             }
             for (IndexState index : state.indexes().values()) {
                 IndexChanges indexChanges = perIndex.computeIfAbsent(index.name(), n -> new IndexChanges());
-                boolean multikey = indexChanges.record(index, t, key, state.name());
+                boolean multikey = indexes.update(index, t.before == null ? null : t.before.body(), t.after, t.id, key,
+                        state.name(), indexChanges);
                 if (multikey && !next.indexes().get(index.name()).multikey()) {
                     next = next.withIndex(next.indexes().get(index.name()).asMultikey());
                 }
@@ -266,11 +259,11 @@ public final class Commit {
         for (IndexState index : state.indexes().values()) {
             IndexChanges indexChanges = perIndex.get(index.name());
             if (indexChanges != null) {
-                if (index.definition().unique()) {
-                    checkUnique(state, index, indexChanges);
+                Optional<UniqueViolation> violation = indexes.findViolation(index, indexChanges, true);
+                if (violation.isPresent()) {
+                    throw duplicate(state, index, violation.get());
                 }
-                indexChanges.removed.forEach(k -> batch.delete(index.keyspace(), k.array()));
-                indexChanges.added.keySet().forEach(k -> batch.put(index.keyspace(), k.array(), new byte[0]));
+                indexes.write(index, indexChanges, batch);
             }
         }
         if (!next.equals(state)) {
@@ -280,73 +273,14 @@ public final class Commit {
         return state;
     }
 
-    /** Index keys a commit removes and adds for one index, with what the unique check needs. */
-    private static final class IndexChanges {
-        final Set<ByteBuffer> removed = new HashSet<>();
-        final Map<ByteBuffer, Added> added = new LinkedHashMap<>();
-
-        record Added(byte[] prefix, byte[] encodedId, boolean nullable, Touched doc) {
-        }
-
-        /** Records the document's index changes; returns whether its new entries make the index multikey. */
-        boolean record(IndexState index, Touched doc, byte[] encodedId, String collection) {
-            IndexEntries before = doc.before == null ? null : IndexEntries.of(index, doc.before.body(), collection);
-            IndexEntries after = doc.after == null ? null : IndexEntries.of(index, doc.after, collection);
-            Set<ByteBuffer> beforeKeys = new HashSet<>();
-            if (before != null) {
-                before.prefixes().forEach(p -> beforeKeys.add(ByteBuffer.wrap(IndexEntries.key(p, encodedId))));
-            }
-            Set<ByteBuffer> afterKeys = new HashSet<>();
-            if (after != null) {
-                for (int i = 0; i < after.prefixes().size(); i++) {
-                    byte[] prefix = after.prefixes().get(i);
-                    ByteBuffer key = ByteBuffer.wrap(IndexEntries.key(prefix, encodedId));
-                    afterKeys.add(key);
-                    if (!beforeKeys.contains(key)) {
-                        added.put(key, new Added(prefix, encodedId, after.nullable().get(i), doc));
-                    }
-                }
-            }
-            for (ByteBuffer key : beforeKeys) {
-                if (!afterKeys.contains(key)) {
-                    removed.add(key);
-                }
-            }
-            return after != null && after.multikey();
-        }
-    }
-
-    private void checkUnique(CollectionState state, IndexState index, IndexChanges indexChanges) {
-        Map<ByteBuffer, IndexChanges.Added> claimed = new HashMap<>();
-        for (IndexChanges.Added added : indexChanges.added.values()) {
-            if (added.nullable()) {
-                continue;
-            }
-            IndexChanges.Added other = claimed.putIfAbsent(ByteBuffer.wrap(added.prefix()), added);
-            if (other != null && !Arrays.equals(other.encodedId(), added.encodedId())) {
-                throw duplicate(state, index, added.doc(), other.doc().id);
-            }
-            KeyRange equal = KeyRange.halfOpen(added.prefix(), KeyCodec.prefixEnd(added.prefix()));
-            try (KeyValueCursor cursor = backend.scan(index.keyspace(), equal, false)) {
-                while (cursor.hasNext()) {
-                    KeyValue existing = cursor.next();
-                    byte[] existingId = Arrays.copyOfRange(existing.key(), added.prefix().length, existing.key().length);
-                    if (!Arrays.equals(existingId, added.encodedId())
-                            && !indexChanges.removed.contains(ByteBuffer.wrap(existing.key()))) {
-                        throw duplicate(state, index, added.doc(), KeyCodec.decodeTuple(existingId).get(0));
-                    }
-                }
-            }
-        }
-    }
-
-    private static DuplicateKeyException duplicate(CollectionState state, IndexState index, Touched doc, JsonNode holder) {
+    private static DuplicateKeyException duplicate(CollectionState state, IndexState index, UniqueViolation violation) {
         List<String> values = new ArrayList<>();
         for (String field : index.definition().fields()) {
-            values.add(field + "=" + Json.write(FieldPath.of(field).value(doc.after)));
+            values.add(field + "=" + Json.write(FieldPath.of(field).value(violation.added().body())));
         }
         return new DuplicateKeyException(state.name(), index.name(), "collection '" + state.name() + "': unique index '"
                 + index.name() + "' already holds " + String.join(", ", values) + " for document "
-                + DocumentIds.describe(holder) + "; document " + DocumentIds.describe(doc.id) + " was not written");
+                + DocumentIds.describe(violation.holder()) + "; document " + DocumentIds.describe(violation.added().id())
+                + " was not written");
     }
 }
