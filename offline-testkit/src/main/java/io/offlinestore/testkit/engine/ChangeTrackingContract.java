@@ -21,7 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** The durable change log and change listeners. */
+/**
+ * The durable change log and change listeners.
+ *
+ * @deprecated extend {@link EngineContract} once instead: it runs this contract as its nested
+ *             group {@code ChangeTracking}. Subclasses of this class keep working.
+ */
+@Deprecated
 public abstract class ChangeTrackingContract extends EngineContractSupport {
     private static final UnaryOperator<io.offlinestore.StoreOptions.Builder> SCHEMA = b -> b
             .collection(CollectionSchema.builder("users").index(IndexDefinition.unique("email")).build())

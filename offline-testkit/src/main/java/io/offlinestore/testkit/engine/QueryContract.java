@@ -24,7 +24,11 @@ import org.junit.jupiter.api.Test;
  * Filter operators, sort order and paging with MongoDB's semantics, checked on a collection
  * with indexes and on one without: both must give the expected answer. Also what explain
  * reports for typical queries.
+ *
+ * @deprecated extend {@link EngineContract} once instead: it runs this contract as its nested
+ *             group {@code Query}. Subclasses of this class keep working.
  */
+@Deprecated
 public abstract class QueryContract extends EngineContractSupport {
     private static final List<String> DATA = List.of(
             "{'id':'u1','name':'Alice','email':'alice@x','age':31,'role':'admin','tags':['a','b'],'address':{'city':'Oslo'},'created_at':'2023-03-01'}",

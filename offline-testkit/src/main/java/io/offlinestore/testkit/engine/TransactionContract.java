@@ -27,7 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Multi-collection transactions: atomic commit, rollback, read-your-writes, optimistic conflicts. */
+/**
+ * Multi-collection transactions: atomic commit, rollback, read-your-writes, optimistic conflicts.
+ *
+ * @deprecated extend {@link EngineContract} once instead: it runs this contract as its nested
+ *             group {@code Transaction}. Subclasses of this class keep working.
+ */
+@Deprecated
 public abstract class TransactionContract extends EngineContractSupport {
     private OfflineStore store;
 

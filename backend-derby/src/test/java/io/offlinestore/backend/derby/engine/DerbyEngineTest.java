@@ -1,18 +1,13 @@
 package io.offlinestore.backend.derby.engine;
 
 import io.offlinestore.StoreOptions;
-import io.offlinestore.testkit.engine.IndexContract;
+import io.offlinestore.testkit.engine.EngineContract;
 import java.nio.file.Path;
 
-/** The engine's index contract on the derby backend. */
-class DerbyIndexTest extends IndexContract {
+/** Every engine contract on the derby backend. */
+class DerbyEngineTest extends EngineContract {
     @Override
     protected StoreOptions.Builder configure(Path directory) {
         return StoreOptions.builder().backend("derby").path(directory);
-    }
-
-    @Override
-    protected boolean persistent() {
-        return true;
     }
 }
