@@ -18,6 +18,7 @@ import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,7 +122,7 @@ public final class Catalog {
                         Relationship.Type.valueOf(r.get("type").textValue()), r.get("target").textValue(),
                         r.get("foreignKey").textValue(), OnDelete.valueOf(r.get("onDelete").textValue())));
             }
-            Map<String, IndexState> indexes = new java.util.LinkedHashMap<>();
+            Map<String, IndexState> indexes = new LinkedHashMap<>();
             for (JsonNode i : node.get("indexes")) {
                 List<String> fields = new ArrayList<>();
                 i.get("fields").forEach(f -> fields.add(f.textValue()));

@@ -1,5 +1,7 @@
 package io.offlinestore.engine.catalog;
 
+import java.security.SecureRandom;
+
 /** Names of the backend keyspaces the engine lays out. */
 public final class Keyspaces {
     /** Collection schemas and index states, one entry per collection. */
@@ -28,5 +30,5 @@ public final class Keyspaces {
         return "idx." + collection + "." + index + "." + Long.toString(Math.abs(GENERATIONS.nextLong()), 36);
     }
 
-    private static final java.security.SecureRandom GENERATIONS = new java.security.SecureRandom();
+    private static final SecureRandom GENERATIONS = new SecureRandom();
 }

@@ -17,6 +17,7 @@ import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -115,7 +116,7 @@ public final class IntegrityChecker {
         try {
             return KeyCodec.decodeTuple(key).toString();
         } catch (RuntimeException e) {
-            return java.util.HexFormat.of().formatHex(key);
+            return HexFormat.of().formatHex(key);
         }
     }
 

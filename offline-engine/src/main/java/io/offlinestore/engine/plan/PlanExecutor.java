@@ -9,6 +9,8 @@ import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -195,8 +197,8 @@ public final class PlanExecutor {
     }
 
     private static List<ScanRange> reversed(List<ScanRange> ranges) {
-        List<ScanRange> copy = new java.util.ArrayList<>(ranges);
-        java.util.Collections.reverse(copy);
+        List<ScanRange> copy = new ArrayList<>(ranges);
+        Collections.reverse(copy);
         return copy;
     }
 }

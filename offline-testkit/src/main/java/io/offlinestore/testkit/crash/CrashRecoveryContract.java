@@ -23,7 +23,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * batch is partly present, and every index agrees with the documents. It repeats for
  * {@code -Dofflinestore.crash.cycles} cycles (20 by default) on one store.
  */
-@Tag("crash")
+@CrashTest
 public abstract class CrashRecoveryContract extends CrashContract {
     private static final int DEFAULT_CYCLES = 20;
 

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * value, and running the pass again must resume after the last committed batch rather than
  * start over, and finish. Needs a cipher module on the test classpath.
  */
-@Tag("crash")
+@CrashTest
 public abstract class ReencryptionCrashContract extends CrashContract {
     private static final int DOCUMENTS = 3_000;
     /** One batch of the pass may commit after the last one the child acknowledged. */
