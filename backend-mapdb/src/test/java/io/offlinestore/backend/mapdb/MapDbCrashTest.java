@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @CrashTest
 class MapDbCrashTest {
-    private static final String CYCLES_PROPERTY = "offline.crash.cycles";
+    private static final String CYCLES_PROPERTY = "offlinestore.crash.cycles";
     private static final int CYCLES = Integer.getInteger(CYCLES_PROPERTY, 12);
     private static final Duration FIRST_BATCH_LIMIT = Duration.ofSeconds(60);
 
