@@ -68,6 +68,7 @@ class ArchitectureTest {
                 .layer("id").definedBy("io.offlinestore.engine.id..")
                 .layer("query").definedBy("io.offlinestore.engine.query..")
                 .layer("codec").definedBy("io.offlinestore.engine.codec..")
+                .layer("registry").definedBy("io.offlinestore.engine.registry..")
                 .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("store").mayOnlyBeAccessedByLayers("wiring")
                 .whereLayer("maintenance").mayOnlyBeAccessedByLayers("store")
@@ -84,6 +85,7 @@ class ArchitectureTest {
                         "plan", "catalog", "crypto")
                 .whereLayer("query").mayOnlyBeAccessedByLayers("store", "maintenance", "relation", "tx", "plan",
                         "catalog", "crypto", "index", "id")
+                .whereLayer("registry").mayOnlyBeAccessedByLayers("wiring", "crypto")
                 .check(imported);
     }
 
@@ -93,7 +95,7 @@ class ArchitectureTest {
                 "io.offlinestore.engine.maintenance", "io.offlinestore.engine.relation", "io.offlinestore.engine.tx",
                 "io.offlinestore.engine.change", "io.offlinestore.engine.plan", "io.offlinestore.engine.catalog",
                 "io.offlinestore.engine.crypto", "io.offlinestore.engine.index", "io.offlinestore.engine.id",
-                "io.offlinestore.engine.query", "io.offlinestore.engine.codec");
+                "io.offlinestore.engine.query", "io.offlinestore.engine.codec", "io.offlinestore.engine.registry");
         classes().that().resideInAPackage("io.offlinestore.engine..")
                 .should().resideInAnyPackage(layered.toArray(String[]::new))
                 .because("a new engine package must be given its place in engineInternalsAreLayered")
