@@ -47,26 +47,19 @@ public final class BackendGuard {
 
     /** Runs a read under the shared lock, failing if the backend is closed. */
     public <T> T read(Supplier<T> action) {
-        Lock readLock = lock.readLock();
-        readLock.lock();
-        try {
+        return locked(lock.readLock(), () -> {
             requireOpen();
             return action.get();
-        } finally {
-            readLock.unlock();
-        }
+        });
     }
 
     /** Runs a write under the exclusive lock, failing if the backend is closed. */
     public void write(Runnable action) {
-        Lock writeLock = lock.writeLock();
-        writeLock.lock();
-        try {
+        locked(lock.writeLock(), () -> {
             requireOpen();
             action.run();
-        } finally {
-            writeLock.unlock();
-        }
+            return null;
+        });
     }
 
     /**
@@ -74,17 +67,13 @@ public final class BackendGuard {
      * open; returns whether it ran. It never throws for a closed backend.
      */
     public boolean writeIfOpen(Runnable action) {
-        Lock writeLock = lock.writeLock();
-        writeLock.lock();
-        try {
+        return locked(lock.writeLock(), () -> {
             if (closed) {
                 return false;
             }
             action.run();
             return true;
-        } finally {
-            writeLock.unlock();
-        }
+        });
     }
 
     /**
@@ -93,17 +82,13 @@ public final class BackendGuard {
      * throws.
      */
     public void close(Runnable closing) {
-        Lock writeLock = lock.writeLock();
-        writeLock.lock();
-        try {
-            if (closed) {
-                return;
+        locked(lock.writeLock(), () -> {
+            if (!closed) {
+                closed = true;
+                closing.run();
             }
-            closed = true;
-            closing.run();
-        } finally {
-            writeLock.unlock();
-        }
+            return null;
+        });
     }
 
     /**
@@ -113,6 +98,15 @@ public final class BackendGuard {
     public void fail(StorageException cause) {
         failure = cause;
         closed = true;
+    }
+
+    private static <T> T locked(Lock held, Supplier<T> action) {
+        held.lock();
+        try {
+            return action.get();
+        } finally {
+            held.unlock();
+        }
     }
 
     /** Fails if the backend is closed or failed; for code already holding the lock. */
