@@ -66,7 +66,13 @@ public interface OfflineStore extends AutoCloseable {
     /** The unsynchronized changes of one collection, in commit order. */
     List<Change> getChanges(String collection);
 
-    /** Up to {@code limit} unsynchronized changes with a sequence greater than {@code afterSequence}. */
+    /**
+     * A page of the unsynchronized changes with a sequence greater than {@code afterSequence}, in
+     * commit order. A page never splits a commit: it holds {@code limit} changes and then the
+     * rest of the last commit begun, so a page may exceed {@code limit} when one commit holds
+     * more changes. Paging by the last change's {@link Change#sequence()} therefore sees every
+     * change once. A limit of 0 returns an empty page.
+     */
     List<Change> getChanges(long afterSequence, int limit);
 
     /**

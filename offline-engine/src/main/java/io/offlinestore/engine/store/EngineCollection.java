@@ -339,6 +339,7 @@ final class EngineCollection implements DocumentCollection {
         if (current == null) {
             throw new DocumentNotFoundException(name, DocumentIds.toJava(id));
         }
+        StorableBody.require(name, id, partial.unsafeTree());
         JsonNode merged = JsonMergePatch.apply(store.open(state, current.body()), partial.unsafeTree());
         JsonNode mergedId = DocumentIds.fromBody(merged, state.keyPath(), name);
         if (mergedId == null || !DocumentIds.toJava(mergedId).equals(DocumentIds.toJava(id))) {

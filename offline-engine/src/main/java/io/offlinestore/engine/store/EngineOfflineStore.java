@@ -208,6 +208,7 @@ public final class EngineOfflineStore implements OfflineStore {
 
     /** The body with its encrypted fields sealed, ready to store. */
     ObjectNode seal(CollectionState state, JsonNode id, ObjectNode body) {
+        StorableBody.require(state.name(), id, body);
         return crypto == null ? body : crypto.seal(state.name(), encryptedFields(state), id, body);
     }
 
