@@ -2,7 +2,6 @@ package io.offlinestore.engine.codec;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,7 +13,10 @@ import io.offlinestore.StorageException;
 import java.io.IOException;
 
 /**
- * Stores document bodies as Smile (binary JSON), keeping exact decimals and big integers.
+ * Stores document bodies as Smile (binary JSON), keeping exact decimals and big integers. Smile
+ * tags each number with its type, so every number reads back as the node type it was written
+ * as: a decimal as a decimal and a double as a double (not widened to the exact binary expansion
+ * of the double, which is a different decimal and would disagree with its index entry).
  *
  * <p>The engine refuses documents beyond {@link io.offlinestore.DocumentLimits} before they
  * reach the codec. Decoding sets no size limits of its own, so that a record stored before those
@@ -36,7 +38,6 @@ public final class SmileDocumentCodec implements DocumentCodec {
                     .streamReadConstraints(READ_ANY_STORED)
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
