@@ -52,8 +52,10 @@ public interface OfflineStore extends AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction and commits it; rolls back if it throws; on a
-     * {@link TransactionConflictException} runs it again, up to the configured number of retries
-     * ({@link StoreOptions#transactionRetries()}), then rethrows.
+     * {@link TransactionConflictException} runs it again after a random pause that grows
+     * exponentially with each conflict, for up to {@link StoreOptions#transactionTimeout()}
+     * (and at most {@link StoreOptions#transactionRetries()} retries, when set). Then it throws a
+     * {@link TransactionConflictException} saying how many attempts were made over how long.
      */
     void inTransaction(java.util.function.Consumer<Transaction> work);
 
