@@ -148,26 +148,15 @@ public abstract class TransactionContract extends EngineContractSupport {
         store.collection("users").create(doc("{'id':'counter','email':'c@x','count':0}"));
         int threads = 4;
         int increments = 50;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < increments; i++) {
-                        store.inTransaction(tx -> {
-                            DocumentCollection users = tx.collection("users");
-                            Document counter = users.get("counter").orElseThrow();
-                            users.update(counter.with("count", counter.getInteger("count") + 1));
-                        });
-                    }
-                }));
+        runInThreads(threads, t -> {
+            for (int i = 0; i < increments; i++) {
+                store.inTransaction(tx -> {
+                    DocumentCollection users = tx.collection("users");
+                    Document counter = users.get("counter").orElseThrow();
+                    users.update(counter.with("count", counter.getInteger("count") + 1));
+                });
             }
-            for (Future<?> future : futures) {
-                future.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertEquals(threads * increments, store.collection("users").get("counter").orElseThrow().getInteger("count"));
     }
 
