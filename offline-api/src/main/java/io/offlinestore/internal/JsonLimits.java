@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -49,8 +48,7 @@ public final class JsonLimits {
                 return at(next.path()) + "nested deeper than " + MAX_DEPTH + " levels";
             }
             if (node.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     String name = field.getKey();
                     String path = join(next.path(), name.length() > 40 ? name.substring(0, 40) + "..." : name);
                     if (name.length() > MAX_FIELD_NAME_LENGTH) {
