@@ -34,7 +34,7 @@ public final class OptionsLoader {
     private static final String ROOT = "offline";
     private static final Set<String> STORE_KEYS =
             Set.of("backend", "path", "database-name", "version", "durability", "collections", "settings",
-                    "transaction-retries", "change-retention", "encryption");
+                    "transaction-retries", "transaction-timeout", "change-retention", "encryption");
     private static final Set<String> ENCRYPTION_KEYS =
             Set.of("sensitive-fields", "queryable-fields", "passphrase-env", "cipher", "algorithm");
     private static final Set<String> COLLECTION_KEYS = Set.of("name", "key-path", "generate-ids", "track-changes", "indexes",
@@ -144,6 +144,8 @@ public final class OptionsLoader {
         apply(root, "durability", ROOT, v -> builder.durability(durability(text(v, "offline.durability"))));
         apply(root, "transaction-retries", ROOT,
                 v -> builder.transactionRetries(integer(v, "offline.transaction-retries")));
+        apply(root, "transaction-timeout", ROOT,
+                v -> builder.transactionTimeout(duration(text(v, "offline.transaction-timeout"))));
         apply(root, "change-retention", ROOT, v -> builder.changeRetention(duration(text(v, "offline.change-retention"))));
         JsonNode encryption = root.path("encryption");
         if (!encryption.isMissingNode()) {

@@ -67,14 +67,22 @@ public final class ChangeLog {
         }
     }
 
-    /** Unsynchronized changes after {@code afterSequence} that pass the filter, at most {@code limit}. */
+    /**
+     * Unsynchronized changes after {@code afterSequence} that pass the filter. A page never
+     * splits a commit: it stops at the first commit boundary at or after {@code limit} changes,
+     * so it may hold more than {@code limit} when one commit does, and paging by the last
+     * sequence seen loses nothing.
+     */
     public List<Change> pending(long afterSequence, int limit, Predicate<Change> filter) {
         List<Change> out = new ArrayList<>();
         byte[] start = ByteBuffer.allocate(8).putLong(afterSequence + 1).array();
         try (KeyValueCursor cursor = backend.scan(Keyspaces.CHANGES, KeyRange.of(start, true, null, true), false)) {
-            while (out.size() < limit && cursor.hasNext()) {
+            while (cursor.hasNext()) {
                 KeyValue entry = cursor.next();
                 Change change = decode(entry.key(), entry.value());
+                if (out.size() >= limit && (limit == 0 || change.sequence() != out.get(out.size() - 1).sequence())) {
+                    break;
+                }
                 if (filter.test(change)) {
                     out.add(change);
                 }

@@ -52,8 +52,8 @@ public final class DocumentIds {
         if (node.isNumber()) {
             try {
                 return LongNode.valueOf(node.decimalValue().longValueExact());
-            } catch (ArithmeticException e) {
-                // falls through to the error below
+            } catch (ArithmeticException | NumberFormatException e) {
+                // not a whole number, or NaN or an infinity: falls through to the error below
             }
         }
         throw new InvalidDocumentException("collection '" + collection + "': id field '" + field

@@ -97,7 +97,7 @@ final class EngineCollection implements DocumentCollection {
             if (commit.read(state, id) == null) {
                 throw new DocumentNotFoundException(name, DocumentIds.toJava(id));
             }
-            commit.put(state, id, store.transform(state).seal(id, document.unsafeTree()));
+            commit.put(state, id, storable(store.transform(state), id, document.unsafeTree()));
             return toDocument(document.unsafeTree());
         });
     }
@@ -268,13 +268,19 @@ final class EngineCollection implements DocumentCollection {
             throw new DuplicateKeyException(name, null, "collection '" + name + "' already has a document with id "
                     + DocumentIds.describe(id));
         }
-        commit.put(state, id, store.transform(state).seal(id, body));
+        commit.put(state, id, storable(store.transform(state), id, body));
         return toDocument(body);
+    }
+
+    /** The body checked against the codec's limits (nothing is written if it fails) and sealed for storage. */
+    private ObjectNode storable(DocumentTransform transform, JsonNode id, ObjectNode body) {
+        StorableBody.require(name, id, body);
+        return transform.seal(id, body);
     }
 
     private Document replace(Commit commit, CollectionState state, DocumentTransform transform, Document document) {
         JsonNode id = requireId(document, state);
-        commit.put(state, id, transform.seal(id, document.unsafeTree()));
+        commit.put(state, id, storable(transform, id, document.unsafeTree()));
         return toDocument(document.unsafeTree());
     }
 
@@ -285,13 +291,14 @@ final class EngineCollection implements DocumentCollection {
         if (current == null) {
             throw new DocumentNotFoundException(name, DocumentIds.toJava(id));
         }
+        StorableBody.require(name, id, partial.unsafeTree());
         JsonNode merged = JsonMergePatch.apply(transform.open(current.body()), partial.unsafeTree());
         JsonNode mergedId = DocumentIds.fromBody(merged, state.keyPath(), name);
         if (mergedId == null || !DocumentIds.toJava(mergedId).equals(DocumentIds.toJava(id))) {
             throw new InvalidDocumentException("collection '" + name + "': a patch cannot change or remove the id at '"
                     + state.keyPath() + "' of document " + DocumentIds.describe(id));
         }
-        commit.put(state, id, transform.seal(id, (ObjectNode) merged));
+        commit.put(state, id, storable(transform, id, (ObjectNode) merged));
         return toDocument(merged);
     }
 

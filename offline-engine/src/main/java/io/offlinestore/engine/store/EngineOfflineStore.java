@@ -13,7 +13,6 @@ import io.offlinestore.StorageInfo;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.Subscription;
 import io.offlinestore.Transaction;
-import io.offlinestore.TransactionConflictException;
 import io.offlinestore.TypedCollection;
 import io.offlinestore.encryption.KeyProvider;
 import io.offlinestore.engine.catalog.Catalog;
@@ -309,18 +308,13 @@ public final class EngineOfflineStore implements OfflineStore {
 
     @Override
     public <T> T callInTransaction(Function<Transaction, T> work) {
-        for (int attempt = 0; ; attempt++) {
+        return new ConflictRetry(options.transactionTimeout(), options.transactionRetries()).call(() -> {
             try (Transaction tx = beginTransaction()) {
                 T result = work.apply(tx);
                 tx.commit();
                 return result;
-            } catch (TransactionConflictException e) {
-                if (attempt >= options.transactionRetries()) {
-                    throw e;
-                }
-                LOG.debug("transaction conflict on attempt {}, retrying: {}", attempt + 1, e.getMessage());
             }
-        }
+        });
     }
 
     @Override

@@ -74,6 +74,22 @@ public abstract class QueryContract extends EngineContractSupport {
     }
 
     @Test
+    void arraysSortByTheirSmallestElementAscendingAndLargestDescending() {
+        for (DocumentCollection sorted : List.of(store.collection("arrays"), store.collection("arraysIndexed"))) {
+            if (sorted.name().endsWith("Indexed")) {
+                sorted.createIndex(IndexDefinition.of("a"));
+            }
+            sorted.createBatch(List.of(doc("{'id':1,'a':[6,1]}"), doc("{'id':2,'a':5}"), doc("{'id':3,'a':[2,9]}"),
+                    doc("{'id':4,'a':'s'}"), doc("{'id':5,'a':[]}"), doc("{'id':6}"), doc("{'id':7,'a':[[0],5]}")));
+            assertEquals(List.of(5L, 6L, 1L, 3L, 2L, 7L, 4L), ids(sorted.query(Query.all().sort("a", Direction.ASC))),
+                    sorted.name());
+            assertEquals(List.of(7L, 4L, 3L, 1L, 2L, 6L, 5L), ids(sorted.query(Query.all().sort("a", Direction.DESC))),
+                    sorted.name());
+            assertEquals(List.of(5L, 6L), ids(sorted.query(Query.all().sort("a", Direction.ASC).limit(2))), sorted.name());
+        }
+    }
+
+    @Test
     void equality() {
         check("{'role':'admin'}", "u1", "u3");
         check("{'age':25}", "u2", "u5");
