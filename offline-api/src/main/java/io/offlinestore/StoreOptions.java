@@ -188,7 +188,7 @@ public final class StoreOptions {
         private Builder() {
         }
 
-        /** The backend by name, as its provider declares it ({@code memory}, {@code mapdb}, ...). */
+        /** The backend by name, as its provider declares it ({@code memory}, {@code h2}, {@code mapdb}, ...). */
         public Builder backend(String name) {
             if (name == null || name.isBlank()) {
                 throw new ConfigurationException("backend name must not be blank");
@@ -303,7 +303,7 @@ public final class StoreOptions {
          */
         public StoreOptions build() {
             if (backend == null) {
-                throw new ConfigurationException("no backend chosen: set offline.backend (e.g. memory, mapdb, derby)");
+                throw new ConfigurationException("no backend chosen: set offline.backend (e.g. memory, h2, mapdb, derby)");
             }
             return new StoreOptions(this);
         }

@@ -39,7 +39,7 @@ public class BulkInsertBenchmark {
     public static final int DOCUMENTS = 100_000;
 
     /** The store: an engine backend or a baseline (see {@link Subjects}). */
-    @Param({"memory", "mapdb", "derby", "raw-mapdb", "raw-derby", "nitrite"})
+    @Param({"memory", "mapdb", "derby", "h2", "raw-mapdb", "raw-derby", "raw-mvstore", "nitrite"})
     public String store;
 
     private List<ObjectNode> documents;

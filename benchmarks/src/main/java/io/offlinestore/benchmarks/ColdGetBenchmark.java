@@ -35,7 +35,7 @@ public class ColdGetBenchmark {
     public static final int GETS = 1_000;
 
     /** The store: a persistent engine backend or a baseline (see {@link Subjects}). */
-    @Param({"mapdb", "derby", "raw-mapdb", "raw-derby", "nitrite"})
+    @Param({"mapdb", "derby", "h2", "raw-mapdb", "raw-derby", "raw-mvstore", "nitrite"})
     public String store;
 
     private StoreFixture fixture;

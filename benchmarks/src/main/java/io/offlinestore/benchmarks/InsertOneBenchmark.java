@@ -34,7 +34,7 @@ public class InsertOneBenchmark {
     public static final int COMMITS = 1_000;
 
     /** The store: an engine backend or a baseline (see {@link Subjects}). */
-    @Param({"memory", "mapdb", "derby", "raw-mapdb", "raw-derby", "nitrite"})
+    @Param({"memory", "mapdb", "derby", "h2", "raw-mapdb", "raw-derby", "raw-mvstore", "nitrite"})
     public String store;
 
     private StoreFixture fixture;

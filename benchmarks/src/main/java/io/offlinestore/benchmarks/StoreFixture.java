@@ -14,6 +14,7 @@ public final class StoreFixture implements AutoCloseable {
     /** How many documents one batch (one commit) holds when loading. */
     public static final int BATCH = 1_000;
 
+    /** The directory, deleted on close; null when the caller keeps it. */
     private final TempDirectory directory;
     private final Subject subject;
 
@@ -31,6 +32,14 @@ public final class StoreFixture implements AutoCloseable {
             directory.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens the named store, empty, in a directory the caller keeps: closing the fixture closes the
+     * store and leaves its files.
+     */
+    static StoreFixture in(TempDirectory directory, String store) {
+        return new StoreFixture(null, Subjects.open(store, directory.path(), Subjects.CommitPattern.BATCHES_OR_READS));
     }
 
     /**
@@ -84,13 +93,15 @@ public final class StoreFixture implements AutoCloseable {
         return prepared;
     }
 
-    /** Closes the store and deletes its files. */
+    /** Closes the store and deletes its files, unless its directory is the caller's. */
     @Override
     public void close() {
         try {
             subject.close();
         } finally {
-            directory.close();
+            if (directory != null) {
+                directory.close();
+            }
         }
     }
 }

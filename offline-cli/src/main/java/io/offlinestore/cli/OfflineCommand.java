@@ -8,6 +8,7 @@ import io.offlinestore.encryption.EncryptionOptions;
 import io.offlinestore.encryption.KeyProviders;
 import java.io.Console;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,8 +31,16 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         footer = {"", "Exit codes: 0 done, 1 not found, 2 bad input, 3 storage or configuration error, 4 internal error."})
 public final class OfflineCommand implements Callable<Integer> {
-    /** The backend used when neither a config file nor {@code --backend} names one. */
-    static final String DEFAULT_BACKEND = "mapdb";
+    /**
+     * The backend of a new store when neither a config file nor {@code --backend} names one: h2, for
+     * the reasons in docs/backends.md ("Choosing a persistent backend").
+     */
+    static final String DEFAULT_BACKEND = "h2";
+    /**
+     * The default before h2; a directory already holding its store file ({@code <name>.mapdb}) keeps
+     * opening with it, so that changing the default never hides an existing store.
+     */
+    static final String FORMER_DEFAULT_BACKEND = "mapdb";
     /** The store directory used when neither a config file nor {@code --path} gives one. */
     static final Path DEFAULT_PATH = Path.of("offline-data");
 
@@ -80,9 +89,10 @@ public final class OfflineCommand implements Callable<Integer> {
     }
 
     /**
-     * The options to open the store with: the config file's if one is given (it must name a
-     * backend), else backend {@value #DEFAULT_BACKEND} at {@code ./offline-data}; then
-     * {@code --backend} and {@code --path} override. A config without a path gets the default.
+     * The options to open the store with: the config file's if one is given, then {@code --backend}
+     * and {@code --path} override. Without a backend: {@value #FORMER_DEFAULT_BACKEND} if the
+     * directory already holds a store of it, else {@value #DEFAULT_BACKEND}; without a path,
+     * {@code ./offline-data}.
      */
     StoreOptions storeOptions() {
         StoreOptions.Builder builder = config == null ? StoreOptions.builder() : StoreOptions.loadBuilder(config);
@@ -115,6 +125,10 @@ public final class OfflineCommand implements Callable<Integer> {
         } catch (ConfigurationException noBackend) {
             // build() refuses only a missing backend; the default fills it
             options = builder.backend(DEFAULT_BACKEND).build();
+            Path directory = options.path().orElse(DEFAULT_PATH);
+            if (Files.exists(directory.resolve(options.databaseName() + "." + FORMER_DEFAULT_BACKEND))) {
+                options = options.toBuilder().backend(FORMER_DEFAULT_BACKEND).build();
+            }
         }
         return options.path().isPresent() ? options : options.toBuilder().path(DEFAULT_PATH).build();
     }

@@ -19,11 +19,22 @@ class OfflineCommandTest {
     Path dir;
 
     @Test
-    void defaultsToMapdbInOfflineData() {
+    void defaultsToH2InOfflineData() {
         StoreOptions options = resolve("info");
 
-        assertEquals("mapdb", options.backend());
+        assertEquals("h2", options.backend());
         assertEquals(Optional.of(Path.of("offline-data")), options.path());
+    }
+
+    @Test
+    void aDirectoryHoldingAMapdbStoreKeepsOpeningWithMapdb() throws IOException {
+        Path store = Files.createDirectories(dir.resolve("store"));
+        assertEquals("h2", resolve("--path", store.toString(), "info").backend(), "an empty directory gets the default");
+
+        Files.createFile(store.resolve("offline.mapdb"));
+        assertEquals("mapdb", resolve("--path", store.toString(), "info").backend());
+        assertEquals("derby", resolve("--path", store.toString(), "--backend", "derby", "info").backend(),
+                "a backend named explicitly still wins");
     }
 
     @Test

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * How the raw baselines store a document: Smile (binary JSON) bytes, the engine's own stored
@@ -22,6 +25,18 @@ final class RawCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The documents among {@code bodies} whose {@code status} is {@code status}, decoded. */
+    static List<ObjectNode> withStatus(Collection<byte[]> bodies, String status) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (byte[] body : bodies) {
+            ObjectNode document = decode(body);
+            if (status.equals(document.path("status").textValue())) {
+                out.add(document);
+            }
+        }
+        return out;
     }
 
     static ObjectNode decode(byte[] bytes) {

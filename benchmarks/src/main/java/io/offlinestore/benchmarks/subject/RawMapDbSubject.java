@@ -1,12 +1,10 @@
 package io.offlinestore.benchmarks.subject;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
@@ -67,16 +65,16 @@ final class RawMapDbSubject implements Subject {
 
     private void put(ObjectNode document) {
         long id = document.get("id").longValue();
-        byte[] key = idKey(id);
+        byte[] key = RawKeys.id(id);
         if (documents.putIfAbsent(key, RawCodec.encode(document)) != null) {
             throw new IllegalStateException("duplicate id " + id);
         }
-        index.put(indexKey(document.get("group").intValue(), id), new byte[0]);
+        index.put(RawKeys.index(document.get("group").intValue(), id), new byte[0]);
     }
 
     @Override
     public Object get(long id) {
-        byte[] body = documents.get(idKey(id));
+        byte[] body = documents.get(RawKeys.id(id));
         if (body == null) {
             throw new IllegalStateException("no document " + id);
         }
@@ -85,34 +83,27 @@ final class RawMapDbSubject implements Subject {
 
     @Override
     public List<?> findByGroup(int group) {
-        return fetch(index.subMap(indexKey(group, Long.MIN_VALUE), true, indexKey(group, Long.MAX_VALUE), true)
+        return fetch(index.subMap(RawKeys.index(group, Long.MIN_VALUE), true, RawKeys.index(group, Long.MAX_VALUE), true)
                 .keySet().iterator(), Integer.MAX_VALUE);
     }
 
     @Override
     public List<?> findGroupsFrom(int from, int limit) {
-        return fetch(index.tailMap(indexKey(from, Long.MIN_VALUE), true).keySet().iterator(), limit);
+        return fetch(index.tailMap(RawKeys.index(from, Long.MIN_VALUE), true).keySet().iterator(), limit);
     }
 
     private List<ObjectNode> fetch(Iterator<byte[]> indexKeys, int limit) {
         List<ObjectNode> out = new ArrayList<>();
         while (out.size() < limit && indexKeys.hasNext()) {
             byte[] key = indexKeys.next();
-            out.add(RawCodec.decode(documents.get(idKey(ByteBuffer.wrap(key).getLong(Integer.BYTES) ^ Long.MIN_VALUE))));
+            out.add(RawCodec.decode(documents.get(RawKeys.documentOf(key))));
         }
         return out;
     }
 
     @Override
     public List<?> scanByStatus(String status) {
-        List<ObjectNode> out = new ArrayList<>();
-        for (Map.Entry<byte[], byte[]> entry : documents.entrySet()) {
-            ObjectNode document = RawCodec.decode(entry.getValue());
-            if (status.equals(document.path("status").textValue())) {
-                out.add(document);
-            }
-        }
-        return out;
+        return RawCodec.withStatus(documents.values(), status);
     }
 
     @Override
@@ -124,15 +115,5 @@ final class RawMapDbSubject implements Subject {
     @Override
     public void close() {
         db.close();
-    }
-
-    /** Big-endian with the sign bit flipped, so unsigned byte order is numeric order. */
-    private static byte[] idKey(long id) {
-        return ByteBuffer.allocate(Long.BYTES).putLong(id ^ Long.MIN_VALUE).array();
-    }
-
-    private static byte[] indexKey(int group, long id) {
-        return ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
-                .putInt(group ^ Integer.MIN_VALUE).putLong(id ^ Long.MIN_VALUE).array();
     }
 }

@@ -19,7 +19,8 @@ class SubjectsTest {
     private static final int DOCUMENTS = 2_000;
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "mapdb", "derby", Subjects.RAW_MAPDB, Subjects.RAW_DERBY, Subjects.NITRITE})
+    @ValueSource(strings = {"memory", "mapdb", "derby", "h2", Subjects.RAW_MAPDB, Subjects.RAW_DERBY, Subjects.RAW_MVSTORE,
+            Subjects.NITRITE})
     void everyStoreGivesTheSameAnswers(String store) {
         try (StoreFixture fixture = StoreFixture.open(store, Subjects.CommitPattern.BATCHES_OR_READS).load(DOCUMENTS - 1)) {
             Subject subject = fixture.subject();
