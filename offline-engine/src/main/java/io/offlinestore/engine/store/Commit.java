@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.Change;
 import io.offlinestore.DuplicateKeyException;
+import io.offlinestore.StorageException;
 import io.offlinestore.TransactionConflictException;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
@@ -45,17 +46,23 @@ final class Commit {
     private final Map<String, Map<ByteBuffer, Touched>> touched = new LinkedHashMap<>();
     private final Map<ByteBuffer, byte[]> meta = new LinkedHashMap<>();
 
-    /** One document this commit read or wrote: as first read, and as it will be written. */
+    /**
+     * One document this commit read or wrote: as first read, and as it will be written. A
+     * stored record that cannot be decoded is held as an empty placeholder with the error: it
+     * can be deleted or overwritten, but not read.
+     */
     private static final class Touched {
         final JsonNode id;
         final StoredRecord before;
+        final StorageException unreadable;
         ObjectNode after;
         boolean written;
         boolean maintenance;
 
-        Touched(JsonNode id, StoredRecord before) {
+        Touched(JsonNode id, StoredRecord before, StorageException unreadable) {
             this.id = id;
             this.before = before;
+            this.unreadable = unreadable;
             this.after = before == null ? null : before.body();
         }
     }
@@ -91,6 +98,10 @@ final class Commit {
      */
     StoredRecord read(CollectionState state, JsonNode id) {
         Touched t = touch(state, id);
+        if (t.unreadable != null && !t.written) {
+            throw new StorageException("collection '" + state.name() + "': document " + DocumentIds.describe(id)
+                    + " is unreadable (delete or overwrite it): " + t.unreadable.getMessage(), t.unreadable);
+        }
         if (t.after == null) {
             return null;
         }
@@ -155,8 +166,25 @@ final class Commit {
         return touched.computeIfAbsent(current.name(), n -> new LinkedHashMap<>())
                 .computeIfAbsent(ByteBuffer.wrap(key), k -> {
                     byte[] stored = current.stored() ? backend.get(current.documentsKeyspace(), key) : null;
-                    return new Touched(id, stored == null ? null : format.decode(stored));
+                    if (stored == null) {
+                        return new Touched(id, null, null);
+                    }
+                    try {
+                        return new Touched(id, format.decode(stored), null);
+                    } catch (StorageException e) {
+                        return new Touched(id, new StoredRecord(1, sequenceOf(stored), 0, 0,
+                                Json.MAPPER.createObjectNode()), e);
+                    }
                 });
+    }
+
+    /** The commit sequence in a stored record's header, or 0 when even the header is damaged. */
+    private long sequenceOf(byte[] stored) {
+        try {
+            return format.sequenceOf(stored);
+        } catch (StorageException e) {
+            return 0;
+        }
     }
 
     /**
@@ -170,7 +198,7 @@ final class Commit {
             CollectionState state = latest.apply(entry.getKey());
             for (Map.Entry<ByteBuffer, Touched> doc : entry.getValue().entrySet()) {
                 byte[] stored = state.stored() ? backend.get(state.documentsKeyspace(), doc.getKey().array()) : null;
-                long now = stored == null ? 0 : format.sequenceOf(stored);
+                long now = stored == null ? 0 : sequenceOf(stored);
                 long then = doc.getValue().before == null ? 0 : doc.getValue().before.sequence();
                 if (now != then) {
                     throw new TransactionConflictException(state.name(), DocumentIds.toJava(doc.getValue().id));
@@ -240,6 +268,9 @@ final class Commit {
                         : new StoredRecord(t.before.version() + 1, sequence, t.before.createdAt(), now, t.after);
                 batch.put(state.documentsKeyspace(), key, format.encode(after));
             }
+            if (t.unreadable != null) {
+                removeEntriesOf(state, key, batch);
+            }
             if (!t.maintenance) {
                 Change change = new Change(sequence, changes.size(), state.name(), DocumentIds.toJava(t.id),
                         t.before == null ? Change.Operation.CREATE : after == null ? Change.Operation.DELETE
@@ -275,6 +306,24 @@ final class Commit {
         return state;
     }
 
+    /**
+     * Removes every index entry of a document whose stored record could not be decoded, so its
+     * values are unknown: each index of the collection is scanned for entries ending in its id.
+     * Slow, but only ever needed to delete or overwrite a damaged record.
+     */
+    private void removeEntriesOf(CollectionState state, byte[] encodedId, WriteBatch batch) {
+        for (IndexState index : state.indexes().values()) {
+            try (KeyValueCursor cursor = backend.scan(index.keyspace(), KeyRange.all(), false)) {
+                while (cursor.hasNext()) {
+                    byte[] entry = cursor.next().key();
+                    if (Arrays.equals(KeyCodec.encode(KeyCodec.decodeLast(entry)), encodedId)) {
+                        batch.delete(index.keyspace(), entry);
+                    }
+                }
+            }
+        }
+    }
+
     /** Index keys a commit removes and adds for one index, with what the unique check needs. */
     private static final class IndexChanges {
         final Set<ByteBuffer> removed = new HashSet<>();
@@ -285,7 +334,8 @@ final class Commit {
 
         /** Records the document's index changes; returns whether its new entries make the index multikey. */
         boolean record(IndexState index, Touched doc, byte[] encodedId, String collection) {
-            IndexEntries before = doc.before == null ? null : IndexEntries.of(index, doc.before.body(), collection);
+            IndexEntries before = doc.before == null || doc.unreadable != null ? null
+                    : IndexEntries.of(index, doc.before.body(), collection);
             IndexEntries after = doc.after == null ? null : IndexEntries.of(index, doc.after, collection);
             Set<ByteBuffer> beforeKeys = new HashSet<>();
             if (before != null) {

@@ -8,6 +8,7 @@ import io.offlinestore.DocumentMetadata;
 import io.offlinestore.DocumentNotFoundException;
 import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.InvalidDocumentException;
+import io.offlinestore.StorageException;
 import io.offlinestore.engine.codec.StoredRecord;
 import io.offlinestore.engine.plan.QueryPlan;
 import io.offlinestore.engine.plan.QueryPlanner;
@@ -94,7 +95,15 @@ final class EngineCollection implements DocumentCollection {
             return Optional.empty();
         }
         byte[] bytes = store.backend().get(state.documentsKeyspace(), DocumentIds.encode(id, name));
-        return bytes == null ? Optional.empty() : Optional.of(store.format().decode(bytes));
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(store.format().decode(bytes));
+        } catch (StorageException e) {
+            throw new StorageException("collection '" + name + "': document " + DocumentIds.describe(id)
+                    + " is unreadable (delete or overwrite it): " + e.getMessage(), e);
+        }
     }
 
     @Override
