@@ -2,6 +2,7 @@ package io.offlinestore.engine.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.offlinestore.StorageException;
 import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.codec.StoredRecord;
 import io.offlinestore.engine.id.DocumentIds;
@@ -30,7 +31,15 @@ final class CommittedSource implements DocumentSource {
             return Optional.empty();
         }
         byte[] bytes = store.backend().get(state.documentsKeyspace(), DocumentIds.encode(id, state.name()));
-        return bytes == null ? Optional.empty() : Optional.of(store.format().decode(bytes));
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(store.format().decode(bytes));
+        } catch (StorageException e) {
+            throw new StorageException("collection '" + state.name() + "': document " + DocumentIds.describe(id)
+                    + " is unreadable (delete or overwrite it): " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.Change;
 import io.offlinestore.DuplicateKeyException;
+import io.offlinestore.StorageException;
 import io.offlinestore.TransactionConflictException;
 import io.offlinestore.engine.catalog.Catalog;
 import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.catalog.Keyspaces;
 import io.offlinestore.engine.change.ChangeRecorder;
+import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.StoredRecord;
 import io.offlinestore.engine.id.DocumentIds;
@@ -18,10 +20,13 @@ import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.engine.index.UniqueViolation;
 import io.offlinestore.engine.query.FieldPath;
 import io.offlinestore.internal.Json;
+import io.offlinestore.spi.KeyRange;
+import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.WriteBatch;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +50,23 @@ public final class Commit {
     private final Map<String, Map<ByteBuffer, Touched>> touched = new LinkedHashMap<>();
     private final Map<ByteBuffer, byte[]> meta = new LinkedHashMap<>();
 
-    /** One document this commit read or wrote: as first read, and as it will be written. */
+    /**
+     * One document this commit read or wrote: as first read, and as it will be written. A
+     * stored record that cannot be decoded is held as an empty placeholder with the error: it
+     * can be deleted or overwritten, but not read.
+     */
     private static final class Touched {
         final JsonNode id;
         final StoredRecord before;
+        final StorageException unreadable;
         ObjectNode after;
         boolean written;
         boolean maintenance;
 
-        Touched(JsonNode id, StoredRecord before) {
+        Touched(JsonNode id, StoredRecord before, StorageException unreadable) {
             this.id = id;
             this.before = before;
+            this.unreadable = unreadable;
             this.after = before == null ? null : before.body();
         }
     }
@@ -92,6 +103,10 @@ public final class Commit {
      */
     public StoredRecord read(CollectionState state, JsonNode id) {
         Touched t = touch(state, id);
+        if (t.unreadable != null && !t.written) {
+            throw new StorageException("collection '" + state.name() + "': document " + DocumentIds.describe(id)
+                    + " is unreadable (delete or overwrite it): " + t.unreadable.getMessage(), t.unreadable);
+        }
         if (t.after == null) {
             return null;
         }
@@ -156,8 +171,25 @@ public final class Commit {
         return touched.computeIfAbsent(current.name(), n -> new LinkedHashMap<>())
                 .computeIfAbsent(ByteBuffer.wrap(key), k -> {
                     byte[] stored = current.stored() ? backend.get(current.documentsKeyspace(), key) : null;
-                    return new Touched(id, stored == null ? null : format.decode(stored));
+                    if (stored == null) {
+                        return new Touched(id, null, null);
+                    }
+                    try {
+                        return new Touched(id, format.decode(stored), null);
+                    } catch (StorageException e) {
+                        return new Touched(id, new StoredRecord(1, sequenceOf(stored), 0, 0,
+                                Json.MAPPER.createObjectNode()), e);
+                    }
                 });
+    }
+
+    /** The commit sequence in a stored record's header, or 0 when even the header is damaged. */
+    private long sequenceOf(byte[] stored) {
+        try {
+            return format.sequenceOf(stored);
+        } catch (StorageException e) {
+            return 0;
+        }
     }
 
     /**
@@ -171,7 +203,7 @@ public final class Commit {
             CollectionState state = latest.apply(entry.getKey());
             for (Map.Entry<ByteBuffer, Touched> doc : entry.getValue().entrySet()) {
                 byte[] stored = state.stored() ? backend.get(state.documentsKeyspace(), doc.getKey().array()) : null;
-                long now = stored == null ? 0 : format.sequenceOf(stored);
+                long now = stored == null ? 0 : sequenceOf(stored);
                 long then = doc.getValue().before == null ? 0 : doc.getValue().before.sequence();
                 if (now != then) {
                     throw new TransactionConflictException(state.name(), DocumentIds.toJava(doc.getValue().id));
@@ -241,6 +273,9 @@ public final class Commit {
                         : new StoredRecord(t.before.version() + 1, sequence, t.before.createdAt(), now, t.after);
                 batch.put(state.documentsKeyspace(), key, format.encode(after));
             }
+            if (t.unreadable != null) {
+                removeEntriesOf(state, key, batch);
+            }
             if (!t.maintenance) {
                 changes.record(state.name(), DocumentIds.toJava(t.id),
                         t.before == null ? Change.Operation.CREATE : after == null ? Change.Operation.DELETE
@@ -249,7 +284,7 @@ public final class Commit {
             }
             for (IndexState index : state.indexes().values()) {
                 IndexChanges indexChanges = perIndex.computeIfAbsent(index.name(), n -> new IndexChanges());
-                boolean multikey = indexes.update(index, t.before == null ? null : t.before.body(), t.after, t.id, key,
+                boolean multikey = indexes.update(index, t.before == null || t.unreadable != null ? null : t.before.body(), t.after, t.id, key,
                         state.name(), indexChanges);
                 if (multikey && !next.indexes().get(index.name()).multikey()) {
                     next = next.withIndex(next.indexes().get(index.name()).asMultikey());
@@ -271,6 +306,24 @@ public final class Commit {
             return next;
         }
         return state;
+    }
+
+    /**
+     * Removes every index entry of a document whose stored record could not be decoded, so its
+     * values are unknown: each index of the collection is scanned for entries ending in its id.
+     * Slow, but only ever needed to delete or overwrite a damaged record.
+     */
+    private void removeEntriesOf(CollectionState state, byte[] encodedId, WriteBatch batch) {
+        for (IndexState index : state.indexes().values()) {
+            try (KeyValueCursor cursor = backend.scan(index.keyspace(), KeyRange.all(), false)) {
+                while (cursor.hasNext()) {
+                    byte[] entry = cursor.next().key();
+                    if (Arrays.equals(KeyCodec.encode(KeyCodec.decodeLast(entry)), encodedId)) {
+                        batch.delete(index.keyspace(), entry);
+                    }
+                }
+            }
+        }
     }
 
     private static DuplicateKeyException duplicate(CollectionState state, IndexState index, UniqueViolation violation) {

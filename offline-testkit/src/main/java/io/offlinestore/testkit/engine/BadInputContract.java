@@ -16,6 +16,7 @@ import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.InvalidDocumentException;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.QueryException;
+import io.offlinestore.StorageException;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
@@ -33,6 +34,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +225,37 @@ public abstract class BadInputContract extends EngineContractSupport {
         notes.update(doc("{'id':'n1','text':'still writable'}"));
         assertTrue(notes.delete("n2"));
         assertEquals(List.of("n1"), ids(all(notes)));
+    }
+
+    @Test
+    void aDamagedRecordIsSkippedByQueriesNamedByGetAndCanBeDeletedOrOverwritten() {
+        store.close();
+        OfflineStore damaged = openExposingBackend(b -> b.collection(CollectionSchema.builder("notes")
+                .index(IndexDefinition.of("text")).index(IndexDefinition.of("tags")).build()), b -> b);
+        DocumentCollection notes = damaged.collection("notes");
+        notes.createBatch(List.of(doc("{'id':'n1','text':'a'}"), doc("{'id':'n2','text':'b','tags':['x','y']}"),
+                doc("{'id':'n3','text':'c'}")));
+        for (String broken : List.of("n2", "n3")) {
+            byte[] record = backend.get("doc.notes", KeyCodec.encode(TextNode.valueOf(broken)));
+            byte[] garbled = Arrays.copyOf(record, record.length);
+            Arrays.fill(garbled, garbled.length - 6, garbled.length, (byte) 0xFF);
+            backend.apply(new WriteBatch().put("doc.notes", KeyCodec.encode(TextNode.valueOf(broken)),
+                    broken.equals("n3") ? new byte[] {9, 9} : garbled));
+        }
+
+        StorageException unreadable = assertThrows(StorageException.class, () -> notes.get("n2"));
+        assertTrue(unreadable.getMessage().contains("notes") && unreadable.getMessage().contains("\"n2\""),
+                unreadable.getMessage());
+        assertThrows(StorageException.class, () -> notes.update(doc("{'id':'n2','text':'z'}")));
+        assertEquals(List.of("n1"), ids(all(notes)), "a scan goes on around damaged records");
+        assertEquals(List.of("n1"), ids(notes.query(Query.filter(Filters.where("text").gte("a")))));
+        assertTrue(!damaged.check().isHealthy(), "check() reports the damaged records");
+
+        assertTrue(notes.delete("n2"));
+        notes.put(doc("{'id':'n3','text':'fixed'}"));
+        assertTrue(damaged.check().isHealthy(), damaged.check().problems().toString());
+        assertEquals(List.of("n1", "n3"), ids(notes.query(Query.filter(Filters.where("text").gte("a")))));
+        assertEquals(0, notes.count(Filters.where("tags").eq("x")));
     }
 
     @Test
