@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.internal.Json;
+import io.offlinestore.internal.JsonLimits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,9 @@ public final class Document {
             throw new InvalidDocumentException("document is not valid JSON: " + e.getOriginalMessage()
                     + location(e), e);
         }
-        return of(node);
+        requireObject(node);
+        requireDepth(JsonLimits.depthViolation(node));
+        return new Document((ObjectNode) node, DEFAULT_KEY_PATH);
     }
 
     private static String location(JsonProcessingException e) {
@@ -55,6 +58,7 @@ public final class Document {
     /** A document with the given fields; values are converted as Jackson converts them. */
     public static Document of(Map<String, ?> fields) {
         Objects.requireNonNull(fields, "fields");
+        requireDepth(JsonLimits.depthViolation(fields));
         return of(Json.toNode(fields));
     }
 
@@ -64,11 +68,22 @@ public final class Document {
      * @throws InvalidDocumentException if the tree is not a JSON object
      */
     public static Document of(JsonNode tree) {
+        requireObject(tree);
+        requireDepth(JsonLimits.depthViolation(tree));
+        return new Document(((ObjectNode) tree).deepCopy(), DEFAULT_KEY_PATH);
+    }
+
+    private static void requireObject(JsonNode tree) {
         if (tree == null || !tree.isObject()) {
             throw new InvalidDocumentException("a document must be a JSON object, got "
                     + (tree == null ? "null" : tree.getNodeType().toString().toLowerCase()));
         }
-        return new Document(((ObjectNode) tree).deepCopy(), DEFAULT_KEY_PATH);
+    }
+
+    private static void requireDepth(String violation) {
+        if (violation != null) {
+            throw new InvalidDocumentException("document " + violation + " (see DocumentLimits)");
+        }
     }
 
     /**
@@ -121,7 +136,8 @@ public final class Document {
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.longValue();
         }
-        if (node.isNumber() && isWhole(node.decimalValue())) {
+        if (node.isNumber() && (!node.isFloatingPointNumber() || Double.isFinite(node.doubleValue()))
+                && isWhole(node.decimalValue())) {
             return node.decimalValue().longValueExact();
         }
         throw new InvalidDocumentException("document id at '" + keyPath
@@ -250,6 +266,7 @@ public final class Document {
                 throw new InvalidDocumentException("cannot set '" + path + "': '" + segments[i] + "' is not an object");
             }
         }
+        requireDepth(JsonLimits.depthViolation(value));
         parent.set(segments[segments.length - 1], Json.toNode(value));
         return new Document(copy, keyPath);
     }

@@ -52,8 +52,10 @@ public interface OfflineStore extends AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction and commits it; rolls back if it throws; on a
-     * {@link TransactionConflictException} runs it again, up to the configured number of retries
-     * ({@link StoreOptions#transactionRetries()}), then rethrows.
+     * {@link TransactionConflictException} runs it again after a random pause that grows
+     * exponentially with each conflict, for up to {@link StoreOptions#transactionTimeout()}
+     * (and at most {@link StoreOptions#transactionRetries()} retries, when set). Then it throws a
+     * {@link TransactionConflictException} saying how many attempts were made over how long.
      */
     void inTransaction(java.util.function.Consumer<Transaction> work);
 
@@ -66,7 +68,13 @@ public interface OfflineStore extends AutoCloseable {
     /** The unsynchronized changes of one collection, in commit order. */
     List<Change> getChanges(String collection);
 
-    /** Up to {@code limit} unsynchronized changes with a sequence greater than {@code afterSequence}. */
+    /**
+     * A page of the unsynchronized changes with a sequence greater than {@code afterSequence}, in
+     * commit order. A page never splits a commit: it holds {@code limit} changes and then the
+     * rest of the last commit begun, so a page may exceed {@code limit} when one commit holds
+     * more changes. Paging by the last change's {@link Change#sequence()} therefore sees every
+     * change once. A limit of 0 returns an empty page.
+     */
     List<Change> getChanges(long afterSequence, int limit);
 
     /**

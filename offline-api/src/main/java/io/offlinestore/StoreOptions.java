@@ -29,6 +29,7 @@ public final class StoreOptions {
     private final Map<String, String> settings;
     private final List<String> collectionOrder;
     private final int transactionRetries;
+    private final Duration transactionTimeout;
     private final Duration changeRetention;
     private final EncryptionOptions encryption;
 
@@ -43,6 +44,7 @@ public final class StoreOptions {
         this.settings = Map.copyOf(b.settings);
         this.collectionOrder = List.copyOf(b.collections.keySet());
         this.transactionRetries = b.transactionRetries;
+        this.transactionTimeout = b.transactionTimeout;
         this.changeRetention = b.changeRetention;
         this.encryption = b.encryption;
     }
@@ -113,9 +115,20 @@ public final class StoreOptions {
         return settings;
     }
 
-    /** How many times {@code inTransaction} retries a block after a conflict. */
+    /**
+     * The most times {@code inTransaction} retries a block after a conflict; unlimited
+     * ({@link Integer#MAX_VALUE}) unless set, the {@link #transactionTimeout()} bounding it.
+     */
     public int transactionRetries() {
         return transactionRetries;
+    }
+
+    /**
+     * How long {@code inTransaction} keeps retrying a block that meets conflicts, backing off
+     * between attempts, before it gives up (default 10 seconds).
+     */
+    public Duration transactionTimeout() {
+        return transactionTimeout;
     }
 
     /** How long changes marked synchronized are kept before they are pruned. */
@@ -145,6 +158,7 @@ public final class StoreOptions {
         collections().forEach(c -> b.collections.put(c.name(), c));
         b.settings.putAll(settings);
         b.transactionRetries = transactionRetries;
+        b.transactionTimeout = transactionTimeout;
         b.changeRetention = changeRetention;
         b.encryption = encryption;
         return b;
@@ -166,7 +180,8 @@ public final class StoreOptions {
         private Durability durability = Durability.SYNC;
         private final Map<String, CollectionSchema> collections = new LinkedHashMap<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
-        private int transactionRetries = 3;
+        private int transactionRetries = Integer.MAX_VALUE;
+        private Duration transactionTimeout = Duration.ofSeconds(10);
         private Duration changeRetention = Duration.ofDays(7);
         private EncryptionOptions encryption;
 
@@ -235,12 +250,27 @@ public final class StoreOptions {
             return this;
         }
 
-        /** How many times {@code inTransaction} retries after a conflict (default 3, at least 0). */
+        /**
+         * The most times {@code inTransaction} retries after a conflict (at least 0; by default
+         * no cap but the {@linkplain #transactionTimeout timeout}).
+         */
         public Builder transactionRetries(int retries) {
             if (retries < 0) {
                 throw new ConfigurationException("transaction retries must not be negative, got " + retries);
             }
             this.transactionRetries = retries;
+            return this;
+        }
+
+        /**
+         * How long {@code inTransaction} retries a conflicting block, with randomized exponential
+         * backoff between attempts, before it throws (default 10 seconds; must be positive).
+         */
+        public Builder transactionTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new ConfigurationException("transaction timeout must be positive, got " + timeout);
+            }
+            this.transactionTimeout = timeout;
             return this;
         }
 

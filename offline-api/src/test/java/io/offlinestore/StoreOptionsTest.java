@@ -12,6 +12,7 @@ import io.offlinestore.spi.StorageBackendProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,24 @@ class StoreOptionsTest {
         assertThrows(ConfigurationException.class, () -> StoreOptions.load(dir.resolve("missing.yaml")));
         Path txt = write("store.txt", "x");
         assertThrows(ConfigurationException.class, () -> StoreOptions.load(txt));
+    }
+
+    @Test
+    void transactionTimeoutDefaultsToTenSecondsAndLoadsFromConfigFiles() throws IOException {
+        StoreOptions defaults = StoreOptions.builder().backend("memory").build();
+        assertEquals(Duration.ofSeconds(10), defaults.transactionTimeout());
+        assertEquals(Integer.MAX_VALUE, defaults.transactionRetries(), "no retry cap unless one is set");
+        Path yaml = write("t.yaml", "offline:\n  backend: memory\n  transaction-timeout: PT2.5S\n  transaction-retries: 7\n");
+        Path properties = write("t.properties", "offline.backend=memory\noffline.transaction-timeout=pt0.2s\n");
+        assertEquals(Duration.ofMillis(2500), StoreOptions.load(yaml).transactionTimeout());
+        assertEquals(7, StoreOptions.load(yaml).transactionRetries());
+        assertEquals(Duration.ofMillis(200), StoreOptions.load(properties).transactionTimeout());
+        assertEquals(Duration.ofMillis(200), StoreOptions.load(properties).toBuilder().build().transactionTimeout());
+        ConfigurationException bad = assertThrows(ConfigurationException.class,
+                () -> StoreOptions.load(write("b.properties", "offline.backend=memory\noffline.transaction-timeout=10\n")));
+        assertTrue(bad.getMessage().contains("offline.transaction-timeout"), bad.getMessage());
+        assertThrows(ConfigurationException.class, () -> StoreOptions.builder().transactionTimeout(Duration.ZERO));
+        assertThrows(ConfigurationException.class, () -> StoreOptions.builder().transactionTimeout(null));
     }
 
     @Test

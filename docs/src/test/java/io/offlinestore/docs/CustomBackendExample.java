@@ -4,7 +4,7 @@ import io.offlinestore.StoreOptions;
 import io.offlinestore.backend.memory.MemoryBackendProvider;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.testkit.backend.StorageBackendContract;
-import io.offlinestore.testkit.engine.QueryContract;
+import io.offlinestore.testkit.engine.EngineContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 
@@ -27,7 +27,7 @@ class CustomBackendExample {
 
     @Nested
     // region engine-contract
-    class MyBackendQueryTest extends QueryContract {
+    class MyBackendEngineTest extends EngineContract {
         @Override
         protected StoreOptions.Builder configure(Path directory) {
             return StoreOptions.builder().backend("memory").path(directory);

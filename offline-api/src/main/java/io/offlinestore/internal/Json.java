@@ -2,6 +2,7 @@ package io.offlinestore.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +22,16 @@ public final class Json {
     private Json() {
     }
 
-    /** Parses JSON text; the exception message keeps Jackson's line and column. */
+    /**
+     * Parses JSON text; the exception message keeps Jackson's line and column. A number the JVM
+     * cannot hold (a decimal exponent beyond 32 bits) is reported as a parse error too.
+     */
     public static JsonNode parse(String json) throws JsonProcessingException {
-        return MAPPER.readTree(json);
+        try {
+            return MAPPER.readTree(json);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new StreamConstraintsException("number out of range: " + e.getMessage());
+        }
     }
 
     /** Converts a Java value (String, Number, Boolean, Map, List, JsonNode, POJO, null) to a tree. */

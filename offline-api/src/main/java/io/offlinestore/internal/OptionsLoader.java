@@ -34,7 +34,7 @@ public final class OptionsLoader {
     private static final String ROOT = "offline";
     private static final Set<String> STORE_KEYS =
             Set.of("backend", "path", "database-name", "version", "durability", "collections", "settings",
-                    "transaction-retries", "change-retention", "encryption");
+                    "transaction-retries", "transaction-timeout", "change-retention", "encryption");
     private static final Set<String> ENCRYPTION_KEYS =
             Set.of("sensitive-fields", "queryable-fields", "passphrase-env", "cipher", "algorithm");
     private static final Set<String> COLLECTION_KEYS = Set.of("name", "key-path", "generate-ids", "track-changes", "indexes",
@@ -97,8 +97,7 @@ public final class OptionsLoader {
     /** Turns {@code {"a.b": 1}} into {@code {"a": {"b": 1}}}, recursively. */
     private ObjectNode expand(ObjectNode node) {
         ObjectNode out = Json.MAPPER.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             JsonNode value = entry.getValue().isObject() ? expand((ObjectNode) entry.getValue()) : entry.getValue();
             String[] parts = entry.getKey().split("\\.");
             ObjectNode parent = out;
@@ -145,6 +144,8 @@ public final class OptionsLoader {
         apply(root, "durability", ROOT, v -> builder.durability(durability(text(v, "offline.durability"))));
         apply(root, "transaction-retries", ROOT,
                 v -> builder.transactionRetries(integer(v, "offline.transaction-retries")));
+        apply(root, "transaction-timeout", ROOT,
+                v -> builder.transactionTimeout(duration(text(v, "offline.transaction-timeout"))));
         apply(root, "change-retention", ROOT, v -> builder.changeRetention(duration(text(v, "offline.change-retention"))));
         JsonNode encryption = root.path("encryption");
         if (!encryption.isMissingNode()) {
@@ -171,7 +172,7 @@ public final class OptionsLoader {
                 schemas.add(collection(text(c.path("name"), at + ".name"), c, at));
             }
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(e -> schemas.add(collection(e.getKey(), e.getValue(), where + "." + e.getKey())));
+            node.properties().forEach(e -> schemas.add(collection(e.getKey(), e.getValue(), where + "." + e.getKey())));
         } else {
             throw fail(where, "must be a list or a map of collections");
         }
@@ -200,7 +201,7 @@ public final class OptionsLoader {
                     builder.relationship(relationship(text(r.path("name"), at + ".name"), r, at));
                 }
             } else if (relationships.isObject()) {
-                relationships.fields().forEachRemaining(e -> builder.relationship(
+                relationships.properties().forEach(e -> builder.relationship(
                         relationship(e.getKey(), e.getValue(), where + ".relationships." + e.getKey())));
             } else if (!relationships.isMissingNode()) {
                 throw fail(where + ".relationships", "must be a list or a map of relationships");
@@ -213,7 +214,7 @@ public final class OptionsLoader {
                             : text(index.get("name"), where + ".indexes[" + i + "].name"), index, where + ".indexes[" + i + "]"));
                 }
             } else if (indexes.isObject()) {
-                indexes.fields().forEachRemaining(e ->
+                indexes.properties().forEach(e ->
                         builder.index(index(e.getKey(), e.getValue(), where + ".indexes." + e.getKey())));
             } else if (!indexes.isMissingNode()) {
                 throw fail(where + ".indexes", "must be a list or a map of indexes");
@@ -332,7 +333,7 @@ public final class OptionsLoader {
 
     private Map<String, String> flatten(JsonNode node, String prefix) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             if (e.getValue().isObject()) {
                 out.putAll(flatten(e.getValue(), key));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.QueryException;
 import io.offlinestore.internal.Json;
+import io.offlinestore.internal.JsonLimits;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -29,6 +30,7 @@ public sealed interface Condition {
             if (!(operator == Operator.EQ || operator == Operator.NE || operator.isRange())) {
                 throw new IllegalArgumentException(operator.symbol() + " is not a comparison");
             }
+            requireStorable(operator, List.of(value));
         }
 
         @Override
@@ -41,6 +43,7 @@ public sealed interface Condition {
     record In(List<JsonNode> values) implements Condition {
         public In {
             values = List.copyOf(values);
+            requireStorable(Operator.IN, values);
         }
 
         @Override
@@ -53,6 +56,7 @@ public sealed interface Condition {
     record NotIn(List<JsonNode> values) implements Condition {
         public NotIn {
             values = List.copyOf(values);
+            requireStorable(Operator.NIN, values);
         }
 
         @Override
@@ -136,6 +140,7 @@ public sealed interface Condition {
     record All(List<JsonNode> values) implements Condition {
         public All {
             values = List.copyOf(values);
+            requireStorable(Operator.ALL, values);
         }
 
         @Override
@@ -194,6 +199,20 @@ public sealed interface Condition {
             ObjectNode node = Json.MAPPER.createObjectNode();
             conditions.forEach(c -> node.setAll((ObjectNode) c.toJson()));
             return node;
+        }
+    }
+
+    /**
+     * Refuses an operand no stored value could equal because it is beyond
+     * {@link io.offlinestore.DocumentLimits} (a number out of range, a too-deep value): it would
+     * otherwise fail deep inside the engine.
+     */
+    private static void requireStorable(Operator operator, List<JsonNode> operands) {
+        for (JsonNode operand : operands) {
+            String violation = JsonLimits.violation(Objects.requireNonNull(operand, "operand"));
+            if (violation != null) {
+                throw new QueryException(operator.symbol(), "operand out of range: " + violation);
+            }
         }
     }
 

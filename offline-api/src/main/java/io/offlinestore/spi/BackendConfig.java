@@ -11,8 +11,12 @@ import java.util.Optional;
  * What a backend is opened with: where its files go, the database name, the durability asked
  * for, and backend-specific settings ({@code offline.settings.*} in a config file).
  *
+ * One store per directory: file backends lock {@code path} as a whole
+ * ({@link DirectoryLock}), so two stores never share a directory, whatever their names.
+ *
  * @param path         the directory for the backend's files; null for backends that keep none
- * @param databaseName the store's name, for backends that keep several stores under one path
+ * @param databaseName the store's name, which a backend may use to name its files inside
+ *                     {@code path} (and in messages)
  * @param durability   whether a commit must reach disk before it returns
  * @param settings     backend-specific settings by key
  */

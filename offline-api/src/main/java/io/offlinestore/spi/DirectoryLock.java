@@ -1,11 +1,13 @@
 package io.offlinestore.spi;
 
+import io.offlinestore.ConfigurationException;
 import io.offlinestore.StorageException;
 import io.offlinestore.StoreLockedException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,9 +35,14 @@ public final class DirectoryLock implements AutoCloseable {
      * is held.
      *
      * @throws StoreLockedException if another process or another open backend holds it
+     * @throws ConfigurationException if the path, or a parent of it, is a file
      * @throws StorageException if the directory or lock file cannot be created
      */
     public static DirectoryLock acquire(Path directory) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new ConfigurationException("store path " + directory + " is a file, not a directory: "
+                    + "give the path of a directory (it is created if missing)");
+        }
         FileChannel channel = null;
         try {
             Files.createDirectories(directory);
@@ -49,6 +56,10 @@ public final class DirectoryLock implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
             throw new StoreLockedException(directory);
+        } catch (FileAlreadyExistsException e) {
+            closeQuietly(channel);
+            throw new ConfigurationException("store path " + directory + " cannot be created: " + e.getFile()
+                    + " is a file, not a directory", e);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new StorageException("cannot lock store directory " + directory + ": " + e.getMessage(), e);

@@ -12,6 +12,13 @@ import java.util.Set;
  * <p>Reads and scans of a keyspace that does not exist fail with a
  * {@link io.offlinestore.StorageException}. Byte arrays passed in or returned are not retained
  * or changed after the call by either side.
+ *
+ * <p>After {@link #close}, every call but {@code close} throws a
+ * {@link io.offlinestore.StorageException} saying the backend is closed. A cursor opened before
+ * may still return entries it had already fetched; its next step that needs the backend throws
+ * the same exception, and closing it stays safe. A backend that closed itself after a failure
+ * (a commit that failed half-way) throws a {@code StorageException} carrying that failure.
+ * {@link BackendGuard} gives all of this, with the locking, to implementations.
  */
 public interface StorageBackend extends AutoCloseable {
 
@@ -38,9 +45,13 @@ public interface StorageBackend extends AutoCloseable {
 
     /**
      * Applies every operation of the batch, in order, as one atomic step: after a crash either
-     * all of them are visible or none. When the backend is {@link Capability#DURABLE} and the
-     * store's durability is {@code SYNC}, the batch survives a killed process once this returns.
-     * An operation on a keyspace that does not exist fails the whole batch.
+     * all of them are visible or none, whatever the batch's size (a backend must not commit part
+     * of a large batch on its own). When the backend is {@link Capability#DURABLE} and the
+     * store's durability is {@code SYNC}, the batch survives a killed process, and a power cut,
+     * once this returns. With {@code RELAXED} durability the last batches before a crash may be
+     * lost, but each is still all or nothing: never half a batch. An operation on a keyspace
+     * that does not exist, or with an invalid name, fails the whole batch before anything is
+     * written.
      */
     void apply(WriteBatch batch);
 

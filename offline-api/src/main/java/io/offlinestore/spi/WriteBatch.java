@@ -2,8 +2,10 @@ package io.offlinestore.spi;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The writes of one atomic commit, across any number of keyspaces, in the order they apply.
@@ -56,6 +58,13 @@ public final class WriteBatch {
     /** The operations, in order (a read-only view). */
     public List<Operation> operations() {
         return Collections.unmodifiableList(operations);
+    }
+
+    /** The keyspaces the batch writes to, each once, in the order they first appear. */
+    public Set<String> keyspaces() {
+        Set<String> keyspaces = new LinkedHashSet<>();
+        operations.forEach(operation -> keyspaces.add(operation.keyspace()));
+        return Collections.unmodifiableSet(keyspaces);
     }
 
     public boolean isEmpty() {

@@ -92,6 +92,50 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void aRefusedBatchNamesTheLineAtFault() throws IOException {
+        store.collection("items").create(Document.parse("{\"id\":1500}"));
+        List<String> lines = new ArrayList<>();
+        IntStream.rangeClosed(1, 2500).forEach(i -> lines.add("{\"id\":" + i + "}"));
+        CliRunner.Result stored = CliRunner.run(store, "import", "items", Files.write(dir.resolve("a.jsonl"), lines).toString());
+        assertEquals(ExitCodes.BAD_INPUT, stored.exitCode());
+        assertTrue(stored.err().contains("a.jsonl line 1500: ") && stored.err().contains("import stopped at line 1500:"),
+                stored.err());
+        assertEquals(1001, store.collection("items").count(), "the first batch and the document stored before");
+
+        lines.set(1499, "{\"id\":1200}");
+        CliRunner.Result twice = CliRunner.run(store, "import", "other", Files.write(dir.resolve("b.jsonl"), lines).toString());
+        assertEquals(ExitCodes.BAD_INPUT, twice.exitCode());
+        assertTrue(twice.err().contains("b.jsonl line 1500: id 1200 is already on line 1200"), twice.err());
+
+        CliRunner.Result badId = CliRunner.run(store, "import", "third",
+                Files.write(dir.resolve("c.jsonl"), List.of("{\"id\":1}", "{\"id\":1.5}")).toString());
+        assertEquals(ExitCodes.BAD_INPUT, badId.exitCode());
+        assertTrue(badId.err().contains("c.jsonl line 2: ") && !badId.err().contains("batch item"), badId.err());
+
+        CliRunner.Result tooBig = CliRunner.run(store, "import", "fourth",
+                Files.write(dir.resolve("d.jsonl"), List.of("{\"id\":1}", "{\"id\":2,\"n\":1e2147483646}")).toString());
+        assertEquals(ExitCodes.BAD_INPUT, tooBig.exitCode());
+        assertTrue(tooBig.err().contains("d.jsonl line 2: ") && tooBig.err().contains("'n'"), tooBig.err());
+        assertEquals(0, store.collection("fourth").count());
+    }
+
+    @Test
+    void aByteOrderMarkOpeningTheFileIsSkipped() throws IOException {
+        Path file = Files.writeString(dir.resolve("bom.jsonl"), "\uFEFF{\"id\":1}\n{\"id\":2}\n");
+        CliRunner.Result result = CliRunner.run(store, "import", "items", file.toString());
+        assertEquals(ExitCodes.OK, result.exitCode(), result.err());
+        assertEquals(2, store.collection("items").count());
+    }
+
+    @Test
+    void aStorePathThatIsAFileSaysSo() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        CliRunner.Result result = CliRunner.runOpening("--backend", "mapdb", "--path", file.toString(), "count", "items");
+        assertEquals(ExitCodes.STORAGE, result.exitCode());
+        assertTrue(result.err().contains("is a file, not a directory"), result.err());
+    }
+
+    @Test
     void aMissingFileIsBadInputAndAnEmptyOneImportsNothing() throws IOException {
         CliRunner.Result missing = CliRunner.run(store, "import", "items", dir.resolve("absent.jsonl").toString());
         assertEquals(ExitCodes.BAD_INPUT, missing.exitCode());

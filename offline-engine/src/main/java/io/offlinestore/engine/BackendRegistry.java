@@ -3,37 +3,34 @@ package io.offlinestore.engine;
 import io.offlinestore.BackendNotFoundException;
 import io.offlinestore.ConfigurationException;
 import io.offlinestore.StoreOptions;
+import io.offlinestore.engine.registry.NamedProviders;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.StorageBackendProvider;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 
 /**
- * The storage backends on the classpath, found with {@link ServiceLoader} and known by name.
+ * The storage backends on the classpath, found with {@code ServiceLoader} and known by name.
  * A provider given in the options is used as it is, without discovery. Two providers with the
  * same name are reported, never silently picked between.
  */
 public final class BackendRegistry {
-    private final Map<String, List<StorageBackendProvider>> providers = new TreeMap<>();
+    private static final String KIND = "storage backend";
+
+    private final NamedProviders<StorageBackendProvider> providers;
 
     /** The providers visible to this class's class loader. */
     public BackendRegistry() {
-        this(ServiceLoader.load(StorageBackendProvider.class, BackendRegistry.class.getClassLoader()));
+        this.providers = NamedProviders.discover(KIND, StorageBackendProvider.class, StorageBackendProvider::name);
     }
 
     /** The given providers (for tests and custom class loaders). */
     public BackendRegistry(Iterable<StorageBackendProvider> found) {
-        for (StorageBackendProvider provider : found) {
-            providers.computeIfAbsent(provider.name(), n -> new ArrayList<>()).add(provider);
-        }
+        this.providers = new NamedProviders<>(KIND, found, StorageBackendProvider::name);
     }
 
     /** The names of the discovered backends, sorted. */
     public List<String> names() {
-        return List.copyOf(providers.keySet());
+        return providers.names();
     }
 
     /**
@@ -46,15 +43,8 @@ public final class BackendRegistry {
         if (options.backendProvider().isPresent()) {
             return options.backendProvider().get();
         }
-        List<StorageBackendProvider> named = providers.get(options.backend());
-        if (named == null) {
-            throw new BackendNotFoundException(options.backend(), names());
-        }
-        if (named.size() > 1) {
-            throw new ConfigurationException("several storage backends are named '" + options.backend() + "': "
-                    + named.stream().map(p -> p.getClass().getName()).toList());
-        }
-        return named.get(0);
+        return providers.find(options.backend())
+                .orElseThrow(() -> new BackendNotFoundException(options.backend(), names()));
     }
 
     /** Opens the backend the options name. */

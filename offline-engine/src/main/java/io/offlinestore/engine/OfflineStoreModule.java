@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import com.google.inject.name.Named;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.engine.codec.DocumentCodec;
 import io.offlinestore.engine.codec.SmileDocumentCodec;
+import io.offlinestore.engine.id.IdGenerator;
+import io.offlinestore.engine.id.TimeOrderedIdGenerator;
 import io.offlinestore.engine.store.EngineOfflineStore;
+import io.offlinestore.engine.store.TypedMapper;
 import io.offlinestore.spi.StorageBackend;
 import java.time.Clock;
 
@@ -23,14 +25,11 @@ import java.time.Clock;
  *   <li>{@link Clock}: the time stamped on documents (system UTC clock);</li>
  *   <li>{@link DocumentCodec}: the stored form of document bodies (Smile);</li>
  *   <li>{@link IdGenerator}: ids for documents created without one (UUID v7);</li>
- *   <li>{@code @Named("offline.mapper") ObjectMapper}: maps typed collections' objects;</li>
+ *   <li>{@code @TypedMapper ObjectMapper}: maps typed collections' objects;</li>
  *   <li>{@link BackendRegistry}: where backends are found (ServiceLoader).</li>
  * </ul>
  */
 public class OfflineStoreModule extends AbstractModule {
-    /** The name of the {@link ObjectMapper} binding used by typed collections. */
-    public static final String MAPPER = "offline.mapper";
-
     private final StoreOptions options;
 
     public OfflineStoreModule(StoreOptions options) {
@@ -55,7 +54,7 @@ public class OfflineStoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    @Named(MAPPER)
+    @TypedMapper
     ObjectMapper mapper() {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,21 +1,24 @@
 package io.offlinestore.engine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The layering rules of the brief, checked on the API and engine classes. */
 class ArchitectureTest {
-    private static JavaClasses classes;
+    private static JavaClasses imported;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter()
+        imported = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.offlinestore");
     }
@@ -27,7 +30,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.offlinestore.engine..",
                         "io.offlinestore.backend..", "io.offlinestore.cli..", "io.offlinestore.testkit..")
                 .because("offline-api is the bottom layer and depends on nothing of ours")
-                .check(classes);
+                .check(imported);
     }
 
     @Test
@@ -37,7 +40,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "com.fasterxml.jackson..",
                         "io.offlinestore", "io.offlinestore.query..", "io.offlinestore.schema..", "io.offlinestore.spi..",
                         "io.offlinestore.internal..", "io.offlinestore.encryption")
-                .check(classes);
+                .check(imported);
     }
 
     @Test
@@ -46,7 +49,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.offlinestore.backend..",
                         "com.google.crypto.tink..", "org.mapdb..", "org.apache.derby..", "java.sql..")
                 .because("the engine finds backends and encryption through the SPI only")
-                .check(classes);
+                .check(imported);
     }
 
     @Test
@@ -54,15 +57,59 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("wiring").definedBy("io.offlinestore.engine")
                 .layer("store").definedBy("io.offlinestore.engine.store..")
+                .layer("maintenance").definedBy("io.offlinestore.engine.maintenance..")
+                .layer("relation").definedBy("io.offlinestore.engine.relation..")
+                .layer("tx").definedBy("io.offlinestore.engine.tx..")
+                .layer("change").definedBy("io.offlinestore.engine.change..")
                 .layer("plan").definedBy("io.offlinestore.engine.plan..")
+                .layer("catalog").definedBy("io.offlinestore.engine.catalog..")
+                .layer("crypto").definedBy("io.offlinestore.engine.crypto..")
                 .layer("index").definedBy("io.offlinestore.engine.index..")
+                .layer("id").definedBy("io.offlinestore.engine.id..")
                 .layer("query").definedBy("io.offlinestore.engine.query..")
                 .layer("codec").definedBy("io.offlinestore.engine.codec..")
-                .whereLayer("wiring").mayOnlyBeAccessedByLayers("store")
+                .layer("registry").definedBy("io.offlinestore.engine.registry..")
+                .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("store").mayOnlyBeAccessedByLayers("wiring")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("store")
-                .whereLayer("index").mayOnlyBeAccessedByLayers("store", "plan")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("store", "plan", "index")
-                .check(classes);
+                .whereLayer("maintenance").mayOnlyBeAccessedByLayers("store")
+                .whereLayer("relation").mayOnlyBeAccessedByLayers("store")
+                .whereLayer("tx").mayOnlyBeAccessedByLayers("store", "maintenance", "relation")
+                .whereLayer("change").mayOnlyBeAccessedByLayers("store", "tx")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("store", "relation", "tx")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("store", "maintenance", "relation", "tx", "change",
+                        "plan")
+                .whereLayer("crypto").mayOnlyBeAccessedByLayers("store", "maintenance", "relation", "tx", "plan",
+                        "catalog")
+                .whereLayer("index").mayOnlyBeAccessedByLayers("store", "maintenance", "tx", "plan", "catalog")
+                .whereLayer("id").mayOnlyBeAccessedByLayers("wiring", "store", "maintenance", "relation", "tx",
+                        "plan", "catalog", "crypto")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("store", "maintenance", "relation", "tx", "plan",
+                        "catalog", "crypto", "index", "id")
+                .whereLayer("registry").mayOnlyBeAccessedByLayers("wiring", "crypto")
+                .check(imported);
+    }
+
+    @Test
+    void everyEnginePackageIsALayer() {
+        Set<String> layered = Set.of("io.offlinestore.engine", "io.offlinestore.engine.store",
+                "io.offlinestore.engine.maintenance", "io.offlinestore.engine.relation", "io.offlinestore.engine.tx",
+                "io.offlinestore.engine.change", "io.offlinestore.engine.plan", "io.offlinestore.engine.catalog",
+                "io.offlinestore.engine.crypto", "io.offlinestore.engine.index", "io.offlinestore.engine.id",
+                "io.offlinestore.engine.query", "io.offlinestore.engine.codec", "io.offlinestore.engine.registry");
+        classes().that().resideInAPackage("io.offlinestore.engine..")
+                .should().resideInAnyPackage(layered.toArray(String[]::new))
+                .because("a new engine package must be given its place in engineInternalsAreLayered")
+                .check(imported);
+    }
+
+    @Test
+    void enginePackagesHaveNoCycles() {
+        slices().matching("io.offlinestore.(engine).(*)..").namingSlices("$2")
+                .should().beFreeOfCycles()
+                .check(imported);
+        noClasses().that().resideInAPackage("io.offlinestore.engine.*..")
+                .should().dependOnClassesThat().resideInAPackage("io.offlinestore.engine")
+                .because("the wiring package sits on top: nothing below may reach back into it")
+                .check(imported);
     }
 }

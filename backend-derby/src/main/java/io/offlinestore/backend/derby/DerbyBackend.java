@@ -1,6 +1,7 @@
 package io.offlinestore.backend.derby;
 
 import io.offlinestore.StorageException;
+import io.offlinestore.spi.BackendGuard;
 import io.offlinestore.spi.BackendStats;
 import io.offlinestore.spi.BackendStats.KeyspaceStats;
 import io.offlinestore.spi.Capability;
@@ -20,9 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +38,8 @@ import java.util.function.Supplier;
  * <h2>Concurrency</h2>
  * Derby locks rows rather than keeping versions, so a reader that meets a row a writer has
  * changed waits for the commit, and a reader holding one row while waiting for another can
- * deadlock with the writer. This backend keeps the two apart with one
- * {@link ReentrantReadWriteLock}: every write transaction ({@code apply}, keyspace creation and
+ * deadlock with the writer. This backend keeps the two apart with the read-write lock of one
+ * {@link BackendGuard}: every write transaction ({@code apply}, keyspace creation and
  * dropping, {@code compact}) holds the write lock until it has committed, and every read (a
  * {@code get}, a page of a scan, {@code stats}) holds the read lock while its statement runs.
  * Reads therefore only ever see whole committed batches, never wait on a Derby lock, and run in
@@ -68,14 +66,13 @@ public final class DerbyBackend implements StorageBackend {
             + "FROM ENTRIES GROUP BY KS";
     private static final String COMPRESS = "CALL SYSCS_UTIL.SYSCS_COMPRESS_TABLE('APP', 'ENTRIES', 1)";
 
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Path directory;
     private final DirectoryLock directoryLock;
     private final DerbyDatabase database;
     private final Session writer;
     private final SessionPool readers;
     private final KeyspaceIds keyspaces;
-    private boolean closed;
+    private final BackendGuard guard;
 
     private DerbyBackend(Path directory, DirectoryLock directoryLock, DerbyDatabase database, Session writer,
             KeyspaceIds keyspaces) {
@@ -85,6 +82,7 @@ public final class DerbyBackend implements StorageBackend {
         this.writer = writer;
         this.keyspaces = keyspaces;
         this.readers = new SessionPool(database, READERS);
+        this.guard = new BackendGuard("the derby store in " + directory);
     }
 
     /**
@@ -247,13 +245,7 @@ public final class DerbyBackend implements StorageBackend {
      */
     @Override
     public void close() {
-        Lock writeLock = lock.writeLock();
-        writeLock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        guard.close(() -> {
             try {
                 try {
                     readers.close();
@@ -266,9 +258,7 @@ public final class DerbyBackend implements StorageBackend {
             } finally {
                 directoryLock.close();
             }
-        } finally {
-            writeLock.unlock();
-        }
+        });
     }
 
     /** Reads one page of a scan. */
@@ -282,14 +272,7 @@ public final class DerbyBackend implements StorageBackend {
     }
 
     private <T> T readLocked(Supplier<T> read) {
-        Lock readLock = lock.readLock();
-        readLock.lock();
-        try {
-            requireOpen();
-            return read.get();
-        } finally {
-            readLock.unlock();
-        }
+        return guard.read(read);
     }
 
     /** Runs SQL on a read session, handing the session back, or closing it if the SQL failed. */
@@ -312,14 +295,7 @@ public final class DerbyBackend implements StorageBackend {
     }
 
     private void writeLocked(Runnable write) {
-        Lock writeLock = lock.writeLock();
-        writeLock.lock();
-        try {
-            requireOpen();
-            write.run();
-        } finally {
-            writeLock.unlock();
-        }
+        guard.write(write);
     }
 
     /** Runs SQL on the writer session and commits it, or rolls it all back if anything fails. */
@@ -343,12 +319,6 @@ public final class DerbyBackend implements StorageBackend {
             connection.rollback();
         } catch (SQLException e) {
             failure.addSuppressed(e);
-        }
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new StorageException("the derby store in " + directory + " is closed");
         }
     }
 

@@ -1,11 +1,16 @@
 package io.offlinestore.backend.h2;
 
+import io.offlinestore.Durability;
+import io.offlinestore.spi.BackendConfig;
+import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.testkit.backend.ProcessLockContract;
+import java.nio.file.Path;
+import java.util.Map;
 
-/** One open h2 backend per store directory, in this JVM or another process. */
+/** The kit's process-lock check on the h2 backend: one open backend per store directory. */
 class H2LockTest extends ProcessLockContract {
     @Override
-    protected String backend() {
-        return H2BackendProvider.NAME;
+    protected StorageBackend openBackend(Path directory) {
+        return new H2BackendProvider().open(new BackendConfig(directory, "test", Durability.SYNC, Map.of()));
     }
 }

@@ -2,6 +2,7 @@ package io.offlinestore.backend.mapdb;
 
 import io.offlinestore.Durability;
 import io.offlinestore.StorageException;
+import io.offlinestore.spi.BackendGuard;
 import io.offlinestore.spi.BackendStats;
 import io.offlinestore.spi.BackendStats.KeyspaceStats;
 import io.offlinestore.spi.Capability;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,8 +25,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -47,8 +45,8 @@ import java.util.function.Supplier;
  * brings it back to its last complete commit.
  *
  * <h2>Concurrency</h2>
- * One {@link ReentrantReadWriteLock}: writes (batches, keyspace changes, compaction, close) take it
- * exclusively, since MapDB shows a transaction's uncommitted writes to every reader; {@link #get},
+ * One {@link BackendGuard} (a read-write lock and the closed state): writes (batches, keyspace
+ * changes, compaction, close) take it exclusively, since MapDB shows a transaction's uncommitted writes to every reader; {@link #get},
  * {@link #keyspaces}, {@link #stats} and each page of a {@link MapDbCursor} take it shared. Cursors
  * hold nothing between pages, so they never block writers; they are not snapshots
  * ({@link Capability#SNAPSHOT_CURSORS} is not declared).
@@ -66,15 +64,13 @@ public final class MapDbBackend implements StorageBackend {
             Set.of(Capability.PERSISTENT, Capability.DURABLE, Capability.EXCLUSIVE_PROCESS_LOCK);
     private static final Runnable NOTHING_MORE = () -> { };
 
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final StoreFiles files;
     private final DirectoryLock directoryLock;
     private final boolean durable;
     private final boolean mmap;
     private final ScheduledExecutorService flusher;
     private MapDbStore store;
-    private boolean closed;
-    private StorageException failure;
+    private final BackendGuard guard = new BackendGuard("the mapdb backend");
 
     private MapDbBackend(StoreFiles files, DirectoryLock directoryLock, boolean durable, boolean mmap, MapDbStore store) {
         this.files = files;
@@ -134,17 +130,13 @@ public final class MapDbBackend implements StorageBackend {
     }
 
     private void flushHeldCommits() {
-        Lock writeLock = lock.writeLock();
-        writeLock.lock();
-        try {
-            if (!closed) {
+        guard.writeIfOpen(() -> {
+            try {
                 store.flush();
+            } catch (RuntimeException e) {
+                fail("force relaxed commits to disk", e);
             }
-        } catch (RuntimeException e) {
-            fail("force relaxed commits to disk", e);
-        } finally {
-            writeLock.unlock();
-        }
+        });
     }
 
     @Override
@@ -201,10 +193,7 @@ public final class MapDbBackend implements StorageBackend {
     public void apply(WriteBatch batch) {
         write(() -> {
             List<WriteBatch.Operation> operations = batch.operations();
-            List<Keyspace> targets = new ArrayList<>(operations.size());
-            for (WriteBatch.Operation operation : operations) {
-                targets.add(existing(KeyspaceNames.require(operation.keyspace())));
-            }
+            List<Keyspace> targets = BackendGuard.targets(batch, store.catalog()::get);
             if (!operations.isEmpty()) {
                 transaction("apply " + batch, () -> writeOperations(operations, targets));
             }
@@ -287,13 +276,7 @@ public final class MapDbBackend implements StorageBackend {
         if (flusher != null) {
             flusher.shutdown();
         }
-        Lock writeLock = lock.writeLock();
-        writeLock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        guard.close(() -> {
             try {
                 store.close();
             } catch (RuntimeException e) {
@@ -301,36 +284,24 @@ public final class MapDbBackend implements StorageBackend {
             } finally {
                 directoryLock.close();
             }
-        } finally {
-            writeLock.unlock();
-        }
+        });
     }
 
     /** Runs a read under the shared lock, failing if the backend is closed. */
     <T> T read(Supplier<T> action) {
-        Lock readLock = lock.readLock();
-        readLock.lock();
-        try {
-            requireOpen();
-            return action.get();
-        } catch (StorageException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new StorageException("cannot read the MapDB store " + files.store() + ": " + e.getMessage(), e);
-        } finally {
-            readLock.unlock();
-        }
+        return guard.read(() -> {
+            try {
+                return action.get();
+            } catch (StorageException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new StorageException("cannot read the MapDB store " + files.store() + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     private void write(Runnable action) {
-        Lock writeLock = lock.writeLock();
-        writeLock.lock();
-        try {
-            requireOpen();
-            action.run();
-        } finally {
-            writeLock.unlock();
-        }
+        guard.write(action);
     }
 
     /**
@@ -368,9 +339,9 @@ public final class MapDbBackend implements StorageBackend {
      * journal on disk is intact; reopening the store recovers it to its last complete commit.
      */
     private StorageException fail(String action, RuntimeException cause) {
-        failure = new StorageException("cannot " + action + ": " + cause.getMessage()
+        StorageException failure = new StorageException("cannot " + action + ": " + cause.getMessage()
                 + "; the mapdb backend has closed itself, reopen the store to recover it", cause);
-        closed = true;
+        guard.fail(failure);
         if (flusher != null) {
             flusher.shutdown();
         }
@@ -384,20 +355,7 @@ public final class MapDbBackend implements StorageBackend {
         return failure;
     }
 
-    private void requireOpen() {
-        if (failure != null) {
-            throw new StorageException(failure.getMessage(), failure);
-        }
-        if (closed) {
-            throw new StorageException("the mapdb backend is closed");
-        }
-    }
-
     private Keyspace existing(String keyspace) {
-        Keyspace found = store.catalog().get(keyspace);
-        if (found == null) {
-            throw new StorageException("keyspace '" + keyspace + "' does not exist");
-        }
-        return found;
+        return BackendGuard.existing(keyspace, store.catalog()::get);
     }
 }

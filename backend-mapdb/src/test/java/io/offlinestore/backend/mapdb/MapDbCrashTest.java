@@ -10,6 +10,7 @@ import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
+import io.offlinestore.testkit.crash.CrashTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * returns) and memory-mapped and file-channel access; one in four kills lands before the first
  * batch, during start-up or recovery. {@value #CYCLES_PROPERTY} sets the number of cycles.
  */
-@Tag("crash")
+@CrashTest
 class MapDbCrashTest {
-    private static final String CYCLES_PROPERTY = "offline.crash.cycles";
+    private static final String CYCLES_PROPERTY = "offlinestore.crash.cycles";
     private static final int CYCLES = Integer.getInteger(CYCLES_PROPERTY, 12);
     private static final Duration FIRST_BATCH_LIMIT = Duration.ofSeconds(60);
 

@@ -1,6 +1,6 @@
 package io.offlinestore.backend.memory;
 
-import io.offlinestore.StorageException;
+import io.offlinestore.spi.BackendGuard;
 import io.offlinestore.spi.BackendStats;
 import io.offlinestore.spi.BackendStats.KeyspaceStats;
 import io.offlinestore.spi.Capability;
@@ -10,11 +10,9 @@ import io.offlinestore.spi.KeyspaceNames;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.WriteBatch;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +21,7 @@ import java.util.function.Supplier;
  * backend is closed, so it declares none of the optional {@link Capability capabilities}.
  *
  * <h2>Atomicity</h2>
- * One {@link ReentrantReadWriteLock} guards the keyspaces. {@link #apply}, {@link #createKeyspace}
+ * One {@link BackendGuard} (a read-write lock and the closed state) guards the keyspaces. {@link #apply}, {@link #createKeyspace}
  * and {@link #dropKeyspace} hold the write lock throughout; {@code apply} first checks every
  * operation (the backend is open, each keyspace name is valid and exists) and only then writes,
  * so a rejected batch changes nothing. {@link #get}, {@link #keyspaces}, {@link #stats} and each
@@ -39,9 +37,8 @@ import java.util.function.Supplier;
  * declared.
  */
 public final class MemoryBackend implements StorageBackend {
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final BackendGuard guard = new BackendGuard("the memory backend");
     private final Map<String, MemoryKeyspace> keyspaces = new HashMap<>();
-    private boolean closed;
 
     @Override
     public Set<Capability> capabilities() {
@@ -51,12 +48,12 @@ public final class MemoryBackend implements StorageBackend {
     @Override
     public void createKeyspace(String keyspace) {
         KeyspaceNames.require(keyspace);
-        write(() -> keyspaces.computeIfAbsent(keyspace, name -> new MemoryKeyspace()));
+        guard.write(() -> keyspaces.computeIfAbsent(keyspace, name -> new MemoryKeyspace()));
     }
 
     @Override
     public void dropKeyspace(String keyspace) {
-        write(() -> keyspaces.remove(keyspace));
+        guard.write(() -> keyspaces.remove(keyspace));
     }
 
     @Override
@@ -79,12 +76,12 @@ public final class MemoryBackend implements StorageBackend {
 
     @Override
     public void apply(WriteBatch batch) {
-        write(() -> {
-            for (WriteBatch.Operation operation : batch.operations()) {
-                existing(KeyspaceNames.require(operation.keyspace()));
-            }
-            for (WriteBatch.Operation operation : batch.operations()) {
-                MemoryKeyspace keyspace = keyspaces.get(operation.keyspace());
+        guard.write(() -> {
+            List<MemoryKeyspace> targets = BackendGuard.targets(batch, keyspaces::get);
+            List<WriteBatch.Operation> operations = batch.operations();
+            for (int i = 0; i < operations.size(); i++) {
+                WriteBatch.Operation operation = operations.get(i);
+                MemoryKeyspace keyspace = targets.get(i);
                 if (operation instanceof WriteBatch.Put put) {
                     keyspace.put(put.key(), put.value());
                 } else {
@@ -111,50 +108,15 @@ public final class MemoryBackend implements StorageBackend {
 
     @Override
     public void close() {
-        Lock writeLock = lock.writeLock();
-        writeLock.lock();
-        try {
-            closed = true;
-            keyspaces.clear();
-        } finally {
-            writeLock.unlock();
-        }
+        guard.close(keyspaces::clear);
     }
 
-    /** Runs a read under the read lock, failing if the backend is closed. */
+    /** Runs a read under the guard's shared lock, failing if the backend is closed. */
     <T> T read(Supplier<T> action) {
-        Lock readLock = lock.readLock();
-        readLock.lock();
-        try {
-            requireOpen();
-            return action.get();
-        } finally {
-            readLock.unlock();
-        }
-    }
-
-    private void write(Runnable action) {
-        Lock writeLock = lock.writeLock();
-        writeLock.lock();
-        try {
-            requireOpen();
-            action.run();
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new StorageException("the memory backend is closed");
-        }
+        return guard.read(action);
     }
 
     private MemoryKeyspace existing(String keyspace) {
-        MemoryKeyspace found = keyspaces.get(keyspace);
-        if (found == null) {
-            throw new StorageException("keyspace '" + keyspace + "' does not exist");
-        }
-        return found;
+        return BackendGuard.existing(keyspace, keyspaces::get);
     }
 }

@@ -2,8 +2,10 @@ package io.offlinestore.query.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.offlinestore.DocumentLimits;
 import io.offlinestore.QueryException;
 import io.offlinestore.internal.Json;
+import io.offlinestore.internal.JsonLimits;
 import io.offlinestore.query.Condition;
 import io.offlinestore.query.Direction;
 import io.offlinestore.query.Filter;
@@ -76,8 +78,19 @@ public final class FilterParser {
         return filter(read(json, "filter"), "");
     }
 
-    /** Parses a filter from a tree; {@code clause} is where it sits in the enclosing query. */
+    /**
+     * Parses a filter from a tree; {@code clause} is where it sits in the enclosing query. A
+     * filter may nest at most {@link DocumentLimits#MAX_DEPTH} levels, counted as JSON.
+     */
     public static Filter filter(JsonNode node, String clause) {
+        String tooDeep = JsonLimits.depthViolation(node);
+        if (tooDeep != null) {
+            throw new QueryException(clause, "filter " + tooDeep);
+        }
+        return parse(node, clause);
+    }
+
+    private static Filter parse(JsonNode node, String clause) {
         if (!node.isObject()) {
             throw new QueryException(clause, "a filter must be a JSON object, got " + kind(node));
         }
@@ -106,7 +119,7 @@ public final class FilterParser {
         }
         List<Filter> operands = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
-            operands.add(filter(value.get(i), clause + "[" + i + "]"));
+            operands.add(parse(value.get(i), clause + "[" + i + "]"));
         }
         return switch (operator) {
             case AND -> new Filter.And(operands);
@@ -157,6 +170,15 @@ public final class FilterParser {
         Operator operator = Operator.bySymbol(name)
                 .filter(op -> !op.isLogical())
                 .orElseThrow(() -> new QueryException(clause, "unknown operator '" + name + "'"));
+        try {
+            return condition(operator, name, operand, options, clause);
+        } catch (QueryException e) {
+            throw e.clause().equals(name) ? new QueryException(clause, e.reason()) : e;
+        }
+    }
+
+    private static Condition condition(Operator operator, String name, JsonNode operand, JsonNode options,
+                                       String clause) {
         return switch (operator) {
             case EQ, NE, GT, GTE, LT, LTE -> new Condition.Compare(operator, operand);
             case IN -> new Condition.In(array(operand, clause));
@@ -189,10 +211,20 @@ public final class FilterParser {
         if (!operand.isObject() || operand.isEmpty()) {
             throw new QueryException(clause, "$elemMatch needs a non-empty object, got " + kind(operand));
         }
-        if (isOperatorObject(operand, clause)) {
+        if (isOperatorObject(operand, clause) && !allLogical(operand)) {
             return new Condition.ElemMatchValue(operators(operand, clause));
         }
-        return new Condition.ElemMatchDocument(filter(operand, clause));
+        return new Condition.ElemMatchDocument(parse(operand, clause));
+    }
+
+    /** Whether every key of the object is {@code $and}, {@code $or} or {@code $nor}. */
+    private static boolean allLogical(JsonNode object) {
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            if (Operator.bySymbol(it.next()).filter(Operator::isLogical).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Condition not(JsonNode operand, String clause) {

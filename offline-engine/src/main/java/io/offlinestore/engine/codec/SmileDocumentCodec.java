@@ -1,7 +1,7 @@
 package io.offlinestore.engine.codec;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,14 +12,32 @@ import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import io.offlinestore.StorageException;
 import java.io.IOException;
 
-/** Stores document bodies as Smile (binary JSON), keeping exact decimals and big integers. */
+/**
+ * Stores document bodies as Smile (binary JSON), keeping exact decimals and big integers. Smile
+ * tags each number with its type, so every number reads back as the node type it was written
+ * as: a decimal as a decimal and a double as a double (not widened to the exact binary expansion
+ * of the double, which is a different decimal and would disagree with its index entry).
+ *
+ * <p>The engine refuses documents beyond {@link io.offlinestore.DocumentLimits} before they
+ * reach the codec. Decoding sets no size limits of its own, so that a record stored before those
+ * checks existed (a 60,000-char field name, a 3,000-digit integer) still reads back and can be
+ * fixed or deleted instead of making its collection unreadable.
+ */
 public final class SmileDocumentCodec implements DocumentCodec {
+    private static final StreamReadConstraints READ_ANY_STORED = StreamReadConstraints.builder()
+            .maxNestingDepth(Integer.MAX_VALUE)
+            .maxNumberLength(Integer.MAX_VALUE)
+            .maxStringLength(Integer.MAX_VALUE)
+            .maxNameLength(Integer.MAX_VALUE)
+            .maxDocumentLength(-1)
+            .build();
+
     private final ObjectMapper mapper = SmileMapper.builder(SmileFactory.builder()
                     .enable(SmileGenerator.Feature.CHECK_SHARED_NAMES)
                     .disable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
+                    .streamReadConstraints(READ_ANY_STORED)
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 

@@ -16,6 +16,7 @@ import io.offlinestore.spi.FieldCipher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -240,7 +241,7 @@ public final class FieldCrypto {
             current = current.get(segments[i]);
             if (current instanceof com.fasterxml.jackson.databind.node.ArrayNode) {
                 throw new InvalidDocumentException("collection '" + collection + "': encrypted field '" + path
-                        + "' goes through the array at '" + String.join(".", java.util.Arrays.copyOf(segments, i + 1))
+                        + "' goes through the array at '" + String.join(".", Arrays.copyOf(segments, i + 1))
                         + "'; its values would stay in plaintext, so the document is refused (encrypt the array instead)");
             }
         }

@@ -6,6 +6,7 @@ import io.offlinestore.ConfigurationException;
 import io.offlinestore.EncryptionException;
 import io.offlinestore.encryption.EncryptionOptions;
 import io.offlinestore.encryption.KeyProvider;
+import io.offlinestore.engine.registry.NamedProviders;
 import io.offlinestore.internal.Json;
 import io.offlinestore.spi.FieldCipher;
 import io.offlinestore.spi.FieldCipherProvider;
@@ -14,8 +15,6 @@ import io.offlinestore.spi.WriteBatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.List;
-import java.util.ServiceLoader;
 
 /**
  * A store's encryption keys at rest: one entry of the metadata keyspace holding the cipher
@@ -132,11 +131,11 @@ public final class StoredKeys {
     }
 
     private static FieldCipherProvider provider(String name) {
-        List<FieldCipherProvider> found = ServiceLoader.load(FieldCipherProvider.class, StoredKeys.class.getClassLoader())
-                .stream().map(ServiceLoader.Provider::get).toList();
-        return found.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() -> new ConfigurationException(
+        NamedProviders<FieldCipherProvider> found =
+                NamedProviders.discover("cipher module", FieldCipherProvider.class, FieldCipherProvider::name);
+        return found.find(name).orElseThrow(() -> new ConfigurationException(
                 "field encryption is enabled but no cipher module named '" + name + "' is on the classpath (found: "
-                        + found.stream().map(FieldCipherProvider::name).toList() + "); add encryption-tink"));
+                        + found.names() + "); add encryption-tink"));
     }
 
     private static KeyProvider keyProvider(EncryptionOptions options, FieldCipherProvider provider) {

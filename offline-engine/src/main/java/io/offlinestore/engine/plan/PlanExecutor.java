@@ -1,6 +1,7 @@
 package io.offlinestore.engine.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.offlinestore.StorageException;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.StoredRecord;
@@ -9,17 +10,23 @@ import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a plan's scans against the backend and yields the stored records they reach, in scan
  * order, one range after another, sharing one backend cursor across nearby ranges. Index entries whose
- * document has gone meanwhile are skipped; on a multikey index each document is yielded once.
+ * document has gone meanwhile are skipped, and so are records that cannot be decoded (logged); on a
+ * multikey index each document is yielded once.
  */
 public final class PlanExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(PlanExecutor.class);
     /** Entries skipped between ranges before the cursor is reopened at the next range. */
     static final int MAX_SKIPPED = 32;
 
@@ -85,7 +92,7 @@ public final class PlanExecutor {
                 if (entry == null) {
                     return false;
                 }
-                next = format.decode(entry.value());
+                next = readable(keyspace, entry);
             }
             return true;
         }
@@ -177,7 +184,7 @@ public final class PlanExecutor {
                 }
                 byte[] stored = backend.get(documentsKeyspace, id);
                 if (stored != null) {
-                    pending = format.decode(stored);
+                    pending = readable(documentsKeyspace, new KeyValue(id, stored));
                 }
             }
             return true;
@@ -194,9 +201,24 @@ public final class PlanExecutor {
         }
     }
 
+    /**
+     * The decoded record, or null when it cannot be read (damaged bytes): a scan goes on around
+     * it, logs it, and {@code check()} reports it; reading it by id still fails and deleting it
+     * works.
+     */
+    private StoredRecord readable(String keyspace, KeyValue entry) {
+        try {
+            return format.decode(entry.value());
+        } catch (StorageException e) {
+            LOG.warn("skipping unreadable record {} of keyspace '{}': {}", KeyCodec.decodeTuple(entry.key()), keyspace,
+                    e.getMessage());
+            return null;
+        }
+    }
+
     private static List<ScanRange> reversed(List<ScanRange> ranges) {
-        List<ScanRange> copy = new java.util.ArrayList<>(ranges);
-        java.util.Collections.reverse(copy);
+        List<ScanRange> copy = new ArrayList<>(ranges);
+        Collections.reverse(copy);
         return copy;
     }
 }

@@ -16,8 +16,13 @@ import java.util.OptionalInt;
  */
 public sealed interface QueryPlan {
 
-    /** The part of the filter the scanned ranges do not answer, checked on each document. */
+    /** The part of the filter the scanned ranges do not answer. */
     Filter residual();
+
+    /** What is checked on each fetched document: the residual, unless the plan says otherwise. */
+    default Filter recheck() {
+        return residual();
+    }
 
     /** Whether documents come from the scan in the query's order. */
     boolean ordered();
@@ -33,9 +38,13 @@ public sealed interface QueryPlan {
                               List<String> considered) implements QueryPlan {
     }
 
-    /** Ranges of a secondary index; documents are fetched by the id at the end of each entry. */
-    record IndexScanPlan(IndexState index, List<ScanRange> ranges, boolean reverse, Filter residual, boolean ordered,
-                         boolean deduplicate, List<String> considered) implements QueryPlan {
+    /**
+     * Ranges of a secondary index; documents are fetched by the id at the end of each entry.
+     * Reads take no lock, so a document may change between the read of its entry and its fetch:
+     * {@code recheck} is therefore the whole filter, the conditions the ranges answered included.
+     */
+    record IndexScanPlan(IndexState index, List<ScanRange> ranges, boolean reverse, Filter residual, Filter recheck,
+                         boolean ordered, boolean deduplicate, List<String> considered) implements QueryPlan {
     }
 
     /** Every document of the collection, in id order. */

@@ -70,8 +70,8 @@ public final class QueryPlanner {
         if (best.index() == null) {
             return new QueryPlan.PrimaryKeyScanPlan(best.ranges(), best.reverse(), residual, best.ordered(), considered);
         }
-        return new QueryPlan.IndexScanPlan(best.index(), best.ranges(), best.reverse(), residual, best.ordered(),
-                true, considered);
+        return new QueryPlan.IndexScanPlan(best.index(), best.ranges(), best.reverse(), residual, query.filter(),
+                best.ordered(), true, considered);
     }
 
     /** The top-level conjuncts, with several operators on one field split into one conjunct each. */

@@ -8,40 +8,42 @@ import io.offlinestore.DocumentMetadata;
 import io.offlinestore.DocumentNotFoundException;
 import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.InvalidDocumentException;
+import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.codec.StoredRecord;
-import io.offlinestore.engine.plan.QueryPlan;
-import io.offlinestore.engine.plan.QueryPlanner;
+import io.offlinestore.engine.crypto.DocumentTransform;
+import io.offlinestore.engine.id.DocumentIds;
+import io.offlinestore.engine.plan.CollectionQuery;
+import io.offlinestore.engine.relation.DeleteRules;
+import io.offlinestore.engine.relation.RelationshipLoader;
+import io.offlinestore.engine.tx.Commit;
 import io.offlinestore.query.Explanation;
 import io.offlinestore.query.Filter;
-import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
-import io.offlinestore.spi.KeyRange;
-import io.offlinestore.spi.KeyValueCursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The engine's {@link DocumentCollection}: validates documents and ids, runs writes as commits
- * of its store (or buffers them in its transaction), and plans and runs queries, loading
- * included relationships per page.
+ * The engine's {@link DocumentCollection}: validates documents and ids, and hands reads and
+ * writes to its {@link DocumentSource} (committed data, or its transaction's commit); bodies are
+ * sealed as they enter a commit and opened as they leave, by the collection's transform, and
+ * included relationships are loaded per page.
  */
 final class EngineCollection implements DocumentCollection {
     private final EngineOfflineStore store;
     private final String name;
-    private final EngineTransaction transaction;
+    private final DocumentSource source;
 
-    EngineCollection(EngineOfflineStore store, String name, EngineTransaction transaction) {
+    EngineCollection(EngineOfflineStore store, String name, DocumentSource source) {
         this.store = store;
         this.name = name;
-        this.transaction = transaction;
+        this.source = source;
     }
 
     @Override
@@ -56,67 +58,55 @@ final class EngineCollection implements DocumentCollection {
 
     @Override
     public Document create(Document document) {
-        return write(commit -> insert(commit, document));
+        return source.write(commit -> insert(commit, document));
     }
 
     @Override
     public Optional<Document> get(Object id) {
         Objects.requireNonNull(id, "id");
-        return read(DocumentIds.fromJava(id, name)).map(record -> toDocument(opened(record.body())));
+        CollectionQuery collection = current();
+        return source.read(collection, DocumentIds.fromJava(id, name))
+                .map(record -> toDocument(collection.transform().open(record.body())));
     }
 
     @Override
     public Optional<Document> get(Object id, String... include) {
         Objects.requireNonNull(id, "id");
-        Optional<StoredRecord> record = read(DocumentIds.fromJava(id, name));
+        CollectionQuery collection = current();
+        Optional<StoredRecord> record = source.read(collection, DocumentIds.fromJava(id, name));
         if (record.isEmpty()) {
             return Optional.empty();
         }
-        List<ObjectNode> one = new ArrayList<>(List.of(opened(record.get().body()).deepCopy()));
-        loadIncludes(one, List.of(include));
+        List<ObjectNode> one = new ArrayList<>(List.of(collection.transform().open(record.get().body()).deepCopy()));
+        loadIncludes(collection.state(), one, List.of(include));
         return Optional.of(toDocument(one.get(0)));
     }
 
     @Override
     public Optional<DocumentMetadata> metadata(Object id) {
         Objects.requireNonNull(id, "id");
-        return read(DocumentIds.fromJava(id, name)).map(r -> new DocumentMetadata(r.version(),
+        return source.read(current(), DocumentIds.fromJava(id, name)).map(r -> new DocumentMetadata(r.version(),
                 Instant.ofEpochMilli(r.createdAt()), Instant.ofEpochMilli(r.updatedAt()), r.sequence()));
-    }
-
-    private Optional<StoredRecord> read(JsonNode id) {
-        if (transaction != null) {
-            Commit commit = transaction.commitInProgress();
-            return Optional.ofNullable(commit.read(commit.collection(store.state(name)), id));
-        }
-        CollectionState state = store.state(name);
-        if (!state.stored()) {
-            return Optional.empty();
-        }
-        byte[] bytes = store.backend().get(state.documentsKeyspace(), DocumentIds.encode(id, name));
-        return bytes == null ? Optional.empty() : Optional.of(store.format().decode(bytes));
     }
 
     @Override
     public Document update(Document document) {
-        return write(commit -> {
+        return source.write(commit -> {
             CollectionState state = commit.collection(store.state(name));
             JsonNode id = requireId(document, state);
             if (commit.read(state, id) == null) {
                 throw new DocumentNotFoundException(name, DocumentIds.toJava(id));
             }
-            commit.put(state, id, store.seal(state, id, document.unsafeTree()));
+            commit.put(state, id, storable(store.transform(state), id, document.unsafeTree()));
             return toDocument(document.unsafeTree());
         });
     }
 
     @Override
     public Document put(Document document) {
-        return write(commit -> {
+        return source.write(commit -> {
             CollectionState state = commit.collection(store.state(name));
-            JsonNode id = requireId(document, state);
-            commit.put(state, id, store.seal(state, id, document.unsafeTree()));
-            return toDocument(document.unsafeTree());
+            return replace(commit, state, store.transform(state), document);
         });
     }
 
@@ -124,18 +114,18 @@ final class EngineCollection implements DocumentCollection {
     public Document patch(Object id, Document partial) {
         Objects.requireNonNull(partial, "partial");
         JsonNode idNode = DocumentIds.fromJava(id, name);
-        return write(commit -> merge(commit, idNode, partial));
+        return source.write(commit -> merge(commit, idNode, partial));
     }
 
     @Override
     public boolean delete(Object id) {
         JsonNode idNode = DocumentIds.fromJava(Objects.requireNonNull(id, "id"), name);
-        return write(commit -> deleteRules(commit).delete(commit.collection(store.state(name)), idNode));
+        return source.write(commit -> deleteRules(commit).delete(commit.collection(store.state(name)), idNode));
     }
 
     @Override
     public List<Document> createBatch(List<Document> documents) {
-        return write(commit -> {
+        return source.write(commit -> {
             List<Document> created = new ArrayList<>(documents.size());
             for (int i = 0; i < documents.size(); i++) {
                 Document document = documents.get(i);
@@ -147,16 +137,13 @@ final class EngineCollection implements DocumentCollection {
 
     @Override
     public List<Document> putBatch(List<Document> documents) {
-        return write(commit -> {
+        return source.write(commit -> {
             CollectionState state = commit.collection(store.state(name));
+            DocumentTransform transform = store.transform(state);
             List<Document> stored = new ArrayList<>(documents.size());
             for (int i = 0; i < documents.size(); i++) {
                 Document document = documents.get(i);
-                stored.add(inBatch(i, () -> {
-                    JsonNode id = requireId(document, state);
-                    commit.put(state, id, store.seal(state, id, document.unsafeTree()));
-                    return toDocument(document.unsafeTree());
-                }));
+                stored.add(inBatch(i, () -> replace(commit, state, transform, document)));
             }
             return stored;
         });
@@ -164,7 +151,7 @@ final class EngineCollection implements DocumentCollection {
 
     @Override
     public List<Document> updateBatch(List<Document> partials) {
-        return write(commit -> {
+        return source.write(commit -> {
             CollectionState state = commit.collection(store.state(name));
             List<Document> updated = new ArrayList<>(partials.size());
             for (int i = 0; i < partials.size(); i++) {
@@ -178,7 +165,7 @@ final class EngineCollection implements DocumentCollection {
     @Override
     public int deleteBatch(List<?> ids) {
         List<JsonNode> nodes = ids.stream().map(id -> DocumentIds.fromJava(id, name)).toList();
-        return write(commit -> {
+        return source.write(commit -> {
             CollectionState state = commit.collection(store.state(name));
             DeleteRules rules = deleteRules(commit);
             int deleted = 0;
@@ -199,65 +186,33 @@ final class EngineCollection implements DocumentCollection {
     @Override
     public Stream<Document> stream(Query query) {
         Objects.requireNonNull(query, "query");
-        CollectionState state = store.state(name);
-        if (transaction != null || !query.include().isEmpty()) {
-            List<ObjectNode> page = reader().query(state, query);
-            loadIncludes(page, query.include());
-            return page.stream().map(this::toDocument);
+        CollectionQuery collection = current();
+        Stream<ObjectNode> documents = source.documents(collection, query);
+        if (query.include().isEmpty()) {
+            return documents.map(this::toDocument);
         }
-        Query sealed = store.seal(state, query);
-        if (!state.stored()) {
-            return Stream.empty();
+        List<ObjectNode> page;
+        try (documents) {
+            page = documents.toList();
         }
-        QueryPlan plan = QueryPlanner.plan(sealed, state.keyPath(), state.indexList());
-        return QueryRunner.run(sealed, plan, store.executor(), state.documentsKeyspace(), state.keyPath())
-                .map(record -> toDocument(store.open(state, record.body())));
+        loadIncludes(collection.state(), page, query.include());
+        return page.stream().map(this::toDocument);
     }
 
     @Override
     public long count(Filter filter) {
         Objects.requireNonNull(filter, "filter");
-        CollectionState state = store.state(name);
-        if (transaction == null) {
-            Query sealed = store.seal(state, Query.filter(filter));
-            if (!state.stored()) {
-                return 0;
-            }
-            QueryPlan plan = QueryPlanner.plan(sealed, state.keyPath(), state.indexList());
-            if (plan instanceof QueryPlan.IndexScanPlan index && index.residual() instanceof Filter.MatchAll
-                    && !index.index().multikey()) {
-                return store.executor().countEntries(index);
-            }
-        }
-        try (Stream<Document> matching = stream(Query.filter(filter))) {
-            return matching.count();
-        }
+        return source.count(current(), filter);
     }
 
     @Override
     public long count() {
-        CollectionState state = store.state(name);
-        if (transaction != null) {
-            return count(Filters.all());
-        }
-        if (!state.stored()) {
-            return 0;
-        }
-        long count = 0;
-        try (KeyValueCursor cursor = store.backend().scan(state.documentsKeyspace(), KeyRange.all(), false)) {
-            while (cursor.hasNext()) {
-                cursor.next();
-                count++;
-            }
-        }
-        return count;
+        return source.count(current());
     }
 
     @Override
     public Explanation explain(Query query) {
-        CollectionState state = store.state(name);
-        Query sealed = store.seal(state, query);
-        return QueryPlanner.plan(sealed, state.keyPath(), state.indexList()).explain(name, sealed);
+        return store.query(store.state(name)).explain(query);
     }
 
     @Override
@@ -273,43 +228,27 @@ final class EngineCollection implements DocumentCollection {
     }
 
     private void refuseInTransaction(String operation) {
-        if (transaction != null) {
+        if (source.inTransaction()) {
             throw new UnsupportedOperationException(operation + " is not transactional: call it on store.collection(\""
                     + name + "\") outside the transaction");
         }
     }
 
-    private <R> R write(Function<Commit, R> work) {
-        return transaction == null ? store.write(work) : transaction.write(work);
+    /** The collection's query path as of now. */
+    private CollectionQuery current() {
+        return store.query(store.state(name));
     }
 
-    /** Reads committed data, overlaid with the transaction's writes inside one. */
-    private DocumentReader reader() {
-        DocumentReader sealed;
-        if (transaction != null) {
-            sealed = new CommitView(store, transaction.commitInProgress())::query;
-        } else {
-            sealed = (state, query) -> {
-                if (!state.stored()) {
-                    return List.of();
-                }
-                QueryPlan plan = QueryPlanner.plan(query, state.keyPath(), state.indexList());
-                try (Stream<StoredRecord> records = QueryRunner.run(query, plan, store.executor(),
-                        state.documentsKeyspace(), state.keyPath())) {
-                    return records.map(StoredRecord::body).toList();
-                }
-            };
-        }
-        return (state, query) -> sealed.query(state, store.seal(state, query)).stream()
-                .map(body -> store.open(state, body)).toList();
-    }
-
-    private void loadIncludes(List<ObjectNode> documents, List<String> include) {
-        new RelationshipLoader(store::state, reader()).load(store.state(name), documents, include);
+    private void loadIncludes(CollectionState state, List<ObjectNode> documents, List<String> include) {
+        new RelationshipLoader(store::state, (target, query) -> {
+            try (Stream<ObjectNode> related = source.documents(store.query(target), query)) {
+                return related.toList();
+            }
+        }).load(state, documents, include);
     }
 
     private DeleteRules deleteRules(Commit commit) {
-        return new DeleteRules(store::state, store::seal, commit, new CommitView(store, commit));
+        return new DeleteRules(store::state, store::query, commit);
     }
 
     private Document insert(Commit commit, Document document) {
@@ -329,23 +268,37 @@ final class EngineCollection implements DocumentCollection {
             throw new DuplicateKeyException(name, null, "collection '" + name + "' already has a document with id "
                     + DocumentIds.describe(id));
         }
-        commit.put(state, id, store.seal(state, id, body));
+        commit.put(state, id, storable(store.transform(state), id, body));
         return toDocument(body);
+    }
+
+    /** The body checked against the codec's limits (nothing is written if it fails) and sealed for storage. */
+    private ObjectNode storable(DocumentTransform transform, JsonNode id, ObjectNode body) {
+        StorableBody.require(name, id, body);
+        return transform.seal(id, body);
+    }
+
+    private Document replace(Commit commit, CollectionState state, DocumentTransform transform, Document document) {
+        JsonNode id = requireId(document, state);
+        commit.put(state, id, storable(transform, id, document.unsafeTree()));
+        return toDocument(document.unsafeTree());
     }
 
     private Document merge(Commit commit, JsonNode id, Document partial) {
         CollectionState state = commit.collection(store.state(name));
+        DocumentTransform transform = store.transform(state);
         StoredRecord current = commit.read(state, id);
         if (current == null) {
             throw new DocumentNotFoundException(name, DocumentIds.toJava(id));
         }
-        JsonNode merged = JsonMergePatch.apply(store.open(state, current.body()), partial.unsafeTree());
+        StorableBody.require(name, id, partial.unsafeTree());
+        JsonNode merged = JsonMergePatch.apply(transform.open(current.body()), partial.unsafeTree());
         JsonNode mergedId = DocumentIds.fromBody(merged, state.keyPath(), name);
         if (mergedId == null || !DocumentIds.toJava(mergedId).equals(DocumentIds.toJava(id))) {
             throw new InvalidDocumentException("collection '" + name + "': a patch cannot change or remove the id at '"
                     + state.keyPath() + "' of document " + DocumentIds.describe(id));
         }
-        commit.put(state, id, store.seal(state, id, (ObjectNode) merged));
+        commit.put(state, id, storable(transform, id, (ObjectNode) merged));
         return toDocument(merged);
     }
 
@@ -364,10 +317,6 @@ final class EngineCollection implements DocumentCollection {
         } catch (InvalidDocumentException e) {
             throw new InvalidDocumentException("batch item " + position + ": " + e.getMessage(), e);
         }
-    }
-
-    private ObjectNode opened(ObjectNode stored) {
-        return store.open(store.state(name), stored);
     }
 
     private Document toDocument(JsonNode body) {

@@ -1,40 +1,43 @@
 package io.offlinestore.engine.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.Change;
 import io.offlinestore.ChangeListener;
 import io.offlinestore.ConfigurationException;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.IntegrityReport;
-import io.offlinestore.ReencryptionProgress;
-import io.offlinestore.StorageInfo;
 import io.offlinestore.OfflineStore;
+import io.offlinestore.ReencryptionProgress;
 import io.offlinestore.StorageException;
+import io.offlinestore.StorageInfo;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.Subscription;
 import io.offlinestore.Transaction;
-import io.offlinestore.TransactionConflictException;
 import io.offlinestore.TypedCollection;
-import io.offlinestore.engine.IdGenerator;
-import io.offlinestore.engine.OfflineStoreModule;
+import io.offlinestore.encryption.KeyProvider;
+import io.offlinestore.engine.catalog.Catalog;
+import io.offlinestore.engine.catalog.CollectionState;
+import io.offlinestore.engine.catalog.Keyspaces;
+import io.offlinestore.engine.catalog.SchemaManager;
+import io.offlinestore.engine.change.ChangeLog;
+import io.offlinestore.engine.change.ChangeNotifier;
 import io.offlinestore.engine.codec.DocumentCodec;
 import io.offlinestore.engine.codec.RecordFormat;
-import io.offlinestore.engine.crypto.EncryptedFields;
+import io.offlinestore.engine.crypto.DocumentTransform;
 import io.offlinestore.engine.crypto.FieldCrypto;
 import io.offlinestore.engine.crypto.StoredKeys;
-import io.offlinestore.engine.index.IndexState;
+import io.offlinestore.engine.id.IdGenerator;
+import io.offlinestore.engine.maintenance.IntegrityChecker;
+import io.offlinestore.engine.maintenance.Reencryption;
+import io.offlinestore.engine.plan.CollectionQuery;
 import io.offlinestore.engine.plan.PlanExecutor;
-import io.offlinestore.encryption.KeyProvider;
-import io.offlinestore.query.Query;
+import io.offlinestore.engine.tx.Commit;
+import io.offlinestore.engine.tx.CommitSequence;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
-import io.offlinestore.schema.Relationship;
 import io.offlinestore.spi.BackendStats;
 import io.offlinestore.spi.StorageBackend;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -73,13 +76,13 @@ public final class EngineOfflineStore implements OfflineStore {
     private final CommitSequence sequence;
     private final ChangeLog changeLog;
     private final ChangeNotifier notifier = new ChangeNotifier();
-    /** Keyspaces of dropped indexes: queries planned before the drop may still scan them until close. */
-    private final List<String> droppedIndexKeyspaces = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CommittedSource committed = new CommittedSource(this);
+    private final SchemaManager schemas;
     private volatile boolean closed;
 
     @Inject
     public EngineOfflineStore(StoreOptions options, StorageBackend backend, DocumentCodec codec, Clock clock,
-                              IdGenerator ids, @Named(OfflineStoreModule.MAPPER) ObjectMapper mapper) {
+                              IdGenerator ids, @TypedMapper ObjectMapper mapper) {
         this.options = options;
         this.backend = backend;
         this.format = new RecordFormat(codec);
@@ -94,9 +97,9 @@ public final class EngineOfflineStore implements OfflineStore {
             StoredKeys.Opened encryption = StoredKeys.open(backend, Keyspaces.META, options.encryption().orElse(null));
             this.keys = encryption == null ? null : encryption.keys();
             this.crypto = encryption == null ? null : encryption.crypto();
-            dropOrphanIndexKeyspaces();
-            options.collections().forEach(this::declare);
-            options.collections().forEach(this::indexForeignKeys);
+            this.schemas = new SchemaManager(backend, format, catalog, crypto != null,
+                    schema -> DocumentTransform.of(crypto, options.encryption().orElse(null), schema).fields());
+            schemas.open(options.collections());
         } catch (RuntimeException e) {
             backend.close();
             throw e;
@@ -110,7 +113,7 @@ public final class EngineOfflineStore implements OfflineStore {
         ensureOpen();
         return collections.computeIfAbsent(name, n -> {
             CollectionSchema.builder(n);
-            return new EngineCollection(this, n, null);
+            return new EngineCollection(this, n, committed);
         });
     }
 
@@ -190,7 +193,7 @@ public final class EngineOfflineStore implements OfflineStore {
     @Override
     public ReencryptionProgress reencrypt(Consumer<ReencryptionProgress> progress) {
         requireEncryption();
-        return new Reencryption(this, backend, format, crypto).run(catalog.all(), progress);
+        return new Reencryption(backend, format, this::write, this::state, this::transform).run(catalog.all(), progress);
     }
 
     private StoredKeys requireEncryption() {
@@ -200,30 +203,15 @@ public final class EngineOfflineStore implements OfflineStore {
         return keys;
     }
 
-    /** The fields of a collection that are sealed. */
-    EncryptedFields encryptedFields(CollectionState state) {
-        return crypto == null ? EncryptedFields.NONE
-                : EncryptedFields.of(options.encryption().orElse(null), state.schema());
+    /** The collection's document transform: the sealing of its encrypted fields, or the identity. */
+    DocumentTransform transform(CollectionState state) {
+        return DocumentTransform.of(crypto, options.encryption().orElse(null), state.schema());
     }
 
-    /** The body with its encrypted fields sealed, ready to store. */
-    ObjectNode seal(CollectionState state, JsonNode id, ObjectNode body) {
-        return crypto == null ? body : crypto.seal(state.name(), encryptedFields(state), id, body);
-    }
-
-    /** A stored body with its encrypted fields opened, for the caller. */
-    ObjectNode open(CollectionState state, ObjectNode body) {
-        if (crypto == null) {
-            return body;
-        }
-        EncryptedFields fields = encryptedFields(state);
-        return fields.isEmpty() ? body
-                : crypto.open(state.name(), fields, DocumentIds.fromBody(body, state.keyPath(), state.name()), body);
-    }
-
-    /** The query rewritten to match sealed values. */
-    Query seal(CollectionState state, Query query) {
-        return crypto == null ? query : crypto.seal(state.name(), encryptedFields(state), query);
+    /** The collection's query path over the committed data. */
+    CollectionQuery query(CollectionState state) {
+        ensureOpen();
+        return new CollectionQuery(state, transform(state), executor);
     }
 
     @Override
@@ -240,7 +228,7 @@ public final class EngineOfflineStore implements OfflineStore {
             }
             closed = true;
             notifier.close();
-            droppedIndexKeyspaces.forEach(backend::dropKeyspace);
+            schemas.close();
             backend.close();
             LOG.info("closed store '{}'", options.databaseName());
         } finally {
@@ -261,11 +249,6 @@ public final class EngineOfflineStore implements OfflineStore {
 
     RecordFormat format() {
         return format;
-    }
-
-    PlanExecutor executor() {
-        ensureOpen();
-        return executor;
     }
 
     IdGenerator ids() {
@@ -325,18 +308,13 @@ public final class EngineOfflineStore implements OfflineStore {
 
     @Override
     public <T> T callInTransaction(Function<Transaction, T> work) {
-        for (int attempt = 0; ; attempt++) {
+        return new ConflictRetry(options.transactionTimeout(), options.transactionRetries()).call(() -> {
             try (Transaction tx = beginTransaction()) {
                 T result = work.apply(tx);
                 tx.commit();
                 return result;
-            } catch (TransactionConflictException e) {
-                if (attempt >= options.transactionRetries()) {
-                    throw e;
-                }
-                LOG.debug("transaction conflict on attempt {}, retrying: {}", attempt + 1, e.getMessage());
             }
-        }
+        });
     }
 
     @Override
@@ -382,138 +360,25 @@ public final class EngineOfflineStore implements OfflineStore {
         return notifier.add(Objects.requireNonNull(collection, "collection"), Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Synchronized changes kept until the retention prunes them (for tests and storage info). */
-    long retainedSynchronizedChanges() {
-        return changeLog.retainedSynchronized();
-    }
-
     /** Adds an index to a collection and fills it, in one batch. */
     void createIndex(String collection, IndexDefinition definition) {
         writeLock.lock();
         try {
             ensureOpen();
-            CollectionState state = catalog.getOrImplicit(collection);
-            if (!addIndex(state, definition)) {
-                LOG.debug("index '{}' of '{}' exists already", definition.name(), collection);
-            }
+            schemas.createIndex(collection, definition);
         } finally {
             writeLock.unlock();
         }
     }
 
-    /**
-     * Removes an index from the catalog at once; its keyspace goes at close (or, after a crash,
-     * at the next open), so queries planned before the drop can finish their scans.
-     */
+    /** Removes an index from the catalog; its keyspace is dropped at close. */
     boolean dropIndex(String collection, String name) {
         writeLock.lock();
         try {
             ensureOpen();
-            CollectionState state = catalog.getOrImplicit(collection);
-            IndexState index = state.indexes().get(name);
-            if (index == null) {
-                return false;
-            }
-            CollectionState next = state.withoutIndex(name);
-            IndexBuilder.storeCatalog(backend, next);
-            catalog.publish(List.of(next.asStored()));
-            droppedIndexKeyspaces.add(index.keyspace());
-            return true;
+            return schemas.dropIndex(collection, name);
         } finally {
             writeLock.unlock();
-        }
-    }
-
-    private boolean addIndex(CollectionState state, IndexDefinition definition) {
-        EncryptedFields sealed = encryptedFields(state);
-        for (String field : definition.fields()) {
-            EncryptedFields.Kind kind = sealed.kindOf(field);
-            if (kind != EncryptedFields.Kind.PLAIN && kind != EncryptedFields.Kind.DETERMINISTIC) {
-                throw new ConfigurationException("index '" + definition.name() + "' of collection '" + state.name()
-                        + "' covers encrypted field '" + field + "', whose sealed values are all different: declare it "
-                        + "queryable to index it");
-            }
-        }
-        IndexState existing = state.indexes().get(definition.name());
-        if (existing != null) {
-            if (!existing.definition().equals(definition)) {
-                throw new ConfigurationException("collection '" + state.name() + "' already has an index named '"
-                        + definition.name() + "' over " + existing.definition().fields()
-                        + (existing.definition().unique() ? " (unique)" : "") + "; drop it before redefining it");
-            }
-            return false;
-        }
-        CollectionState next = new IndexBuilder(backend, format).build(state, definition);
-        catalog.publish(List.of(next));
-        return true;
-    }
-
-    /** Brings a declared collection into the catalog: stores it if new, adds declared indexes it lacks. */
-    private void declare(CollectionSchema schema) {
-        if (crypto == null && !(schema.sensitiveFields().isEmpty() && schema.queryableFields().isEmpty())) {
-            throw new ConfigurationException("collection '" + schema.name() + "' declares encrypted fields but the store "
-                    + "has no encryption configured (StoreOptions.encryption / offline.encryption)");
-        }
-        CollectionState state = catalog.get(schema.name()).orElse(null);
-        if (state == null) {
-            CollectionState fresh = CollectionState.fresh(schema);
-            IndexBuilder.storeCatalog(backend, fresh);
-            catalog.publish(List.of(fresh.asStored()));
-            return;
-        }
-        if (!state.keyPath().equals(schema.keyPath())) {
-            throw new ConfigurationException("collection '" + schema.name() + "' was created with key path '"
-                    + state.keyPath() + "' but the options declare '" + schema.keyPath() + "'");
-        }
-        CollectionSchema declared = withIndexesOf(state.schema(), schema);
-        if (!declared.equals(state.schema())) {
-            state = new CollectionState(declared, state.indexes(), true);
-            IndexBuilder.storeCatalog(backend, state);
-            catalog.publish(List.of(state));
-        }
-        for (IndexDefinition index : schema.indexes()) {
-            if (addIndex(catalog.getOrImplicit(schema.name()), index)) {
-                LOG.info("built index '{}' of collection '{}'", index.name(), schema.name());
-            }
-        }
-    }
-
-    /** Makes sure each relationship's foreign key is indexed, on whichever side holds it. */
-    private void indexForeignKeys(CollectionSchema schema) {
-        for (Relationship relationship : schema.relationships()) {
-            String holder = relationship.type() == Relationship.Type.ONE_TO_MANY ? relationship.target() : schema.name();
-            CollectionState state = catalog.getOrImplicit(holder);
-            boolean indexed = state.indexes().values().stream()
-                    .anyMatch(i -> i.definition().fields().get(0).equals(relationship.foreignKey()));
-            if (!indexed) {
-                String name = state.indexes().containsKey(relationship.foreignKey())
-                        ? "fk_" + relationship.foreignKey() : relationship.foreignKey();
-                addIndex(state, IndexDefinition.of(relationship.foreignKey()).named(name));
-                LOG.info("indexed foreign key '{}' of collection '{}' for relationship '{}'", relationship.foreignKey(),
-                        holder, relationship.name());
-            }
-        }
-    }
-
-    /** The declared schema's settings (ids, change tracking, relationships, encrypted fields) over the stored indexes. */
-    private static CollectionSchema withIndexesOf(CollectionSchema stored, CollectionSchema declared) {
-        CollectionSchema.Builder merged = CollectionSchema.builder(declared.name()).keyPath(declared.keyPath())
-                .generateIds(declared.generateIds()).trackChanges(declared.trackChanges())
-                .sensitiveFields(declared.sensitiveFields().toArray(String[]::new))
-                .queryableFields(declared.queryableFields().toArray(String[]::new));
-        declared.relationships().forEach(merged::relationship);
-        stored.indexes().forEach(merged::index);
-        return merged.build();
-    }
-
-    private void dropOrphanIndexKeyspaces() {
-        Set<String> known = new TreeSet<>();
-        catalog.all().forEach(state -> state.indexes().values().forEach(i -> known.add(i.keyspace())));
-        for (String keyspace : backend.keyspaces()) {
-            if (keyspace.startsWith("idx.") && !known.contains(keyspace)) {
-                LOG.warn("dropping keyspace '{}' of an index no collection declares (left by an interrupted index change)", keyspace);
-                backend.dropKeyspace(keyspace);
-            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.offlinestore.engine.store;
 
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.Transaction;
+import io.offlinestore.engine.tx.Commit;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -35,7 +36,7 @@ final class EngineTransaction implements Transaction {
             throw new IllegalArgumentException("transaction " + id + " was begun for " + collections
                     + ", not for collection '" + name + "'");
         }
-        return new EngineCollection(store, name, this);
+        return new EngineCollection(store, name, new TransactionSource(this));
     }
 
     /** Runs one operation of a collection of this transaction against its buffered commit. */

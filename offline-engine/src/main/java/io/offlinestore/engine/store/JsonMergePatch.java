@@ -3,7 +3,6 @@ package io.offlinestore.engine.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.internal.Json;
-import java.util.Iterator;
 import java.util.Map;
 
 /** JSON merge patch (RFC 7386): objects merge recursively, a null removes a field, anything else replaces. */
@@ -17,8 +16,7 @@ final class JsonMergePatch {
             return patch.deepCopy();
         }
         ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : Json.MAPPER.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : patch.properties()) {
             if (entry.getValue().isNull()) {
                 result.remove(entry.getKey());
             } else {

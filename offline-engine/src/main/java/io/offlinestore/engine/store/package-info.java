@@ -1,6 +1,6 @@
 /**
- * The store and its collections: the catalog of collections and indexes, commits that turn
- * document writes into one atomic backend batch with their index entries, index builds, and
- * query execution.
+ * The implementations of the public {@code OfflineStore}, {@code DocumentCollection} and
+ * {@code Transaction}: they validate input and hand the work to the engine's concepts
+ * (catalog, transactions, change log, plans, relationships).
  */
 package io.offlinestore.engine.store;

@@ -1,6 +1,5 @@
 package io.offlinestore.testkit.backend;
 
-import io.offlinestore.Durability;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.WriteBatch;
 import java.io.IOException;
@@ -9,29 +8,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The child process of {@link ProcessLockContract}: opens the backend named {@code args[0]} at
- * {@code args[1]}, writes {@code held=yes} to keyspace {@value #KEYSPACE}, prints {@code ready} and
- * keeps the store open until its standard input ends or it is killed.
+ * The child process of {@link ProcessLockContract}: opens the backend the way the test class
+ * does, writes one entry, prints {@link #READY} and holds the backend open until killed.
  */
 public final class LockHolder {
-    static final String KEYSPACE = "ks";
-    static final String DATABASE = "test";
+    static final String READY = "ready";
+    static final String KEYSPACE = "held";
+    static final byte[] KEY = {1};
+    static final byte[] VALUE = {1, 2, 3};
 
     private LockHolder() {
     }
 
-    /** Arguments: backend name, store path. */
+    /** Arguments: the contract's class name, the store directory. */
     public static void main(String[] args) throws IOException {
-        StorageBackend backend = NamedBackends.open(args[0], Path.of(args[1]), DATABASE, Durability.SYNC);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        StorageBackend backend = ProcessLockContract.instance(args[0]).openBackend(Path.of(args[1]));
         backend.createKeyspace(KEYSPACE);
-        backend.apply(new WriteBatch().put(KEYSPACE, bytes("held"), bytes("yes")));
-        new PrintStream(System.out, true, StandardCharsets.UTF_8).println("ready");
+        backend.apply(new WriteBatch().put(KEYSPACE, KEY, VALUE));
+        out.println(READY);
         while (System.in.read() >= 0) {
-            // hold the store until killed
+            // hold the backend open until killed
         }
-    }
-
-    static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

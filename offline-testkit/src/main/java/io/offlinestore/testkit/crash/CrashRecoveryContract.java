@@ -14,13 +14,15 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,15 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  * batch is partly present, and every index agrees with the documents. It repeats for
  * {@code -Dofflinestore.crash.cycles} cycles (20 by default) on one store.
  */
-@Tag("crash")
-public abstract class CrashRecoveryContract {
+@CrashTest
+public abstract class CrashRecoveryContract extends CrashContract {
     private static final int DEFAULT_CYCLES = 20;
 
     @TempDir
     Path directory;
-
-    /** The name of the persistent backend under test. */
-    protected abstract String backend();
 
     /** JVM options for the child, e.g. a smaller heap. */
     protected List<String> childJvmOptions() {
@@ -64,15 +63,15 @@ public abstract class CrashRecoveryContract {
 
     /** Runs the writer until {@code millis} after it is ready, kills it, returns the last batch it acknowledged. */
     private long runAndKill(Path store, int millis, String context) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(childJvmOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(),
-                backend(), store.toString()));
+                getClass().getName(), store.toString()));
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         AtomicLong last = new AtomicLong();
         AtomicLong ready = new AtomicLong(-1);
-        java.util.concurrent.CountDownLatch firstCommit = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch firstCommit = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -107,7 +106,7 @@ public abstract class CrashRecoveryContract {
     }
 
     private void verify(Path store, long acknowledged, String context) {
-        try (OfflineStore reopened = OfflineStore.open(CrashWorkload.options(backend(), store))) {
+        try (OfflineStore reopened = OfflineStore.open(CrashWorkload.options(configure(store)))) {
             Map<Long, Integer> perBatch = new TreeMap<>();
             for (String name : CrashWorkload.COLLECTIONS) {
                 for (Document document : reopened.collection(name).query(Query.filter(Filters.where("batch").exists()))) {
@@ -126,11 +125,11 @@ public abstract class CrashRecoveryContract {
             }
             for (long batch = Math.max(1, acknowledged - 2); batch <= acknowledged; batch++) {
                 List<Document> written = CrashWorkload.batch(batch);
-                List<Document> read = new java.util.ArrayList<>();
+                List<Document> read = new ArrayList<>();
                 for (String name : CrashWorkload.COLLECTIONS) {
                     read.addAll(reopened.collection(name).query(Query.filter(Filters.where("batch").eq(batch))));
                 }
-                read.sort(java.util.Comparator.comparing(d -> (String) d.id()));
+                read.sort(Comparator.comparing(d -> (String) d.id()));
                 assertEquals(normalized(written), normalized(read),
                         context + ": batch " + batch + " read through its indexes differs from what was written");
             }

@@ -8,7 +8,6 @@ import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,9 @@ public final class CrashWorkload {
     private CrashWorkload() {
     }
 
-    /** The options both the writer and the checker open the store with. */
-    public static StoreOptions options(String backend, Path path) {
-        return StoreOptions.builder().backend(backend).path(path)
+    /** The options both the writer and the checker open the store with, over the backend's own. */
+    public static StoreOptions options(StoreOptions.Builder backend) {
+        return backend
                 .collection(CollectionSchema.builder("accounts")
                         .index(IndexDefinition.of("batch"))
                         .index(IndexDefinition.unique("email"))

@@ -14,12 +14,11 @@ public final class CrashWriter {
     private CrashWriter() {
     }
 
-    /**
-     * Arguments: backend name, store path.
-     */
+    /** Arguments: the crash contract's class name, store path. */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (OfflineStore store = OfflineStore.open(CrashWorkload.options(args[0], Path.of(args[1])))) {
+        try (OfflineStore store = OfflineStore.open(CrashWorkload.options(
+                CrashContract.instance(args[0]).configure(Path.of(args[1]))))) {
             long batch = CrashWorkload.lastBatch(store) + 1;
             out.println("ready " + batch);
             while (true) {

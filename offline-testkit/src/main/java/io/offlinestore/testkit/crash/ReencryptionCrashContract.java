@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * value, and running the pass again must resume after the last committed batch rather than
  * start over, and finish. Needs a cipher module on the test classpath.
  */
-@Tag("crash")
-public abstract class ReencryptionCrashContract {
+@CrashTest
+public abstract class ReencryptionCrashContract extends CrashContract {
     private static final int DOCUMENTS = 3_000;
     /** One batch of the pass may commit after the last one the child acknowledged. */
     private static final int MAX_UNACKNOWLEDGED = 200;
@@ -36,15 +35,12 @@ public abstract class ReencryptionCrashContract {
     @TempDir
     Path directory;
 
-    /** The name of the persistent backend under test. */
-    protected abstract String backend();
-
     @Test
     void aKilledReencryptionLosesNothingAndResumes() throws Exception {
         KeyProvider keys = ServiceLoader.load(FieldCipherProvider.class).findFirst().orElseThrow()
                 .passphraseKeyProvider(ReencryptionWorkload.PASSPHRASE.toCharArray());
         Path store = directory.resolve("store");
-        try (OfflineStore writer = OfflineStore.open(ReencryptionWorkload.withProvider(backend(), store, keys))) {
+        try (OfflineStore writer = OfflineStore.open(ReencryptionWorkload.withProvider(configure(store), keys))) {
             List<Document> documents = new ArrayList<>();
             for (int i = 0; i < DOCUMENTS; i++) {
                 documents.add(ReencryptionWorkload.document(i));
@@ -54,7 +50,7 @@ public abstract class ReencryptionCrashContract {
         }
         long acknowledged = runAndKillAfterFirstBatch(store);
         assertTrue(acknowledged > 0 && acknowledged < DOCUMENTS, "killed part-way, after " + acknowledged);
-        try (OfflineStore reopened = OfflineStore.open(ReencryptionWorkload.withProvider(backend(), store, keys))) {
+        try (OfflineStore reopened = OfflineStore.open(ReencryptionWorkload.withProvider(configure(store), keys))) {
             List<Document> all = reopened.collection(ReencryptionWorkload.COLLECTION).query(Query.all());
             assertEquals(DOCUMENTS, all.size());
             for (int i = 0; i < DOCUMENTS; i++) {
@@ -75,7 +71,7 @@ public abstract class ReencryptionCrashContract {
     private long runAndKillAfterFirstBatch(Path store) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), ReencryptionWriter.class.getName(),
-                backend(), store.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
+                getClass().getName(), store.toString()).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put(ReencryptionWorkload.VARIABLE, ReencryptionWorkload.PASSPHRASE);
         Process child = builder.start();
         long acknowledged = 0;

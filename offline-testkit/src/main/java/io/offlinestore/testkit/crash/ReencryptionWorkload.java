@@ -4,7 +4,6 @@ import io.offlinestore.Document;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.encryption.EncryptionOptions;
 import io.offlinestore.encryption.KeyProvider;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -22,16 +21,16 @@ public final class ReencryptionWorkload {
     }
 
     /** Options whose passphrase comes from {@link #VARIABLE} (the child's). */
-    static StoreOptions fromEnvironment(String backend, Path path) {
-        return StoreOptions.builder().backend(backend).path(path)
+    static StoreOptions fromEnvironment(StoreOptions.Builder backend) {
+        return backend
                 .encryption(EncryptionOptions.builder().sensitiveFields("secret")
                         .passphraseFromEnvironment(VARIABLE).build())
                 .build();
     }
 
     /** The same options with the passphrase given directly (the test's). */
-    static StoreOptions withProvider(String backend, Path path, KeyProvider keys) {
-        return StoreOptions.builder().backend(backend).path(path)
+    static StoreOptions withProvider(StoreOptions.Builder backend, KeyProvider keys) {
+        return backend
                 .encryption(EncryptionOptions.builder().sensitiveFields("secret").keyProvider(keys).build())
                 .build();
     }

@@ -14,10 +14,11 @@ public final class ReencryptionWriter {
     private ReencryptionWriter() {
     }
 
-    /** Arguments: backend name, store path. */
+    /** Arguments: the crash contract's class name, store path. */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (OfflineStore store = OfflineStore.open(ReencryptionWorkload.fromEnvironment(args[0], Path.of(args[1])))) {
+        try (OfflineStore store = OfflineStore.open(ReencryptionWorkload.fromEnvironment(
+                CrashContract.instance(args[0]).configure(Path.of(args[1]))))) {
             out.println("ready");
             ReencryptionProgress done = store.reencrypt(progress -> out.println("resealed " + progress.resealed()));
             out.println("done " + done.resealed());

@@ -15,7 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Batch writes: all applied together, or none when any item fails. */
+/**
+ * Batch writes: all applied together, or none when any item fails.
+ *
+ * @deprecated extend {@link EngineContract} once instead: it runs this contract as its nested
+ *             group {@code Batch}. Subclasses of this class keep working.
+ */
+@Deprecated
 public abstract class BatchContract extends EngineContractSupport {
 
     private DocumentCollection users() {

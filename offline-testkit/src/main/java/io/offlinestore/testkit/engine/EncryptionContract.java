@@ -50,7 +50,11 @@ import org.junit.jupiter.api.Test;
  * plaintext, fail loudly when tampered with or moved, stay queryable by equality where declared,
  * and survive key rotation, re-encryption and a change of passphrase. Needs a cipher module
  * (e.g. encryption-tink) on the test classpath.
+ *
+ * @deprecated extend {@link EngineContract} once instead: it runs this contract as its nested
+ *             group {@code Encryption}. Subclasses of this class keep working.
  */
+@Deprecated
 public abstract class EncryptionContract extends EngineContractSupport {
     private static final String SSN = "123-45-6789";
     private static final String CARD = "4111111111111111";

@@ -4,6 +4,7 @@ import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
+import io.offlinestore.query.Query;
 import io.offlinestore.engine.BackendRegistry;
 import io.offlinestore.spi.BackendConfig;
 import io.offlinestore.spi.StorageBackend;
@@ -13,12 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every engine contract shares: the backend hook, a fresh directory per test, and stores
- * opened on it that are closed after the test.
+ * opened on it that are closed after the test. Run as a nested group of an
+ * {@link EngineContract}, a contract takes the hook from the suite.
  */
+@ExtendWith(SuiteBinding.class)
 public abstract class EngineContractSupport {
     @TempDir
     protected Path directory;
@@ -28,18 +32,37 @@ public abstract class EngineContractSupport {
     /** The backend under the store last opened with {@link #openExposingBackend}. */
     protected StorageBackend backend;
 
+    /** The suite this contract runs in as a nested group, if it does. */
+    private EngineContract suite;
+
+    void bind(EngineContract enclosing) {
+        this.suite = enclosing;
+    }
+
     /**
      * Options selecting the backend under test, storing under {@code directory} where the
-     * backend keeps files: e.g. {@code StoreOptions.builder().backend("memory")}.
+     * backend keeps files: e.g. {@code StoreOptions.builder().backend("memory")}. Taken from the
+     * enclosing {@link EngineContract}; a contract subclassed on its own overrides it.
      */
-    protected abstract StoreOptions.Builder configure(Path directory);
+    protected StoreOptions.Builder configure(Path directory) {
+        return requireSuite().configure(directory);
+    }
 
     /**
      * Whether the backend keeps data across close and reopen; contracts then also check that
-     * what they wrote survives a reopen. Persistent backends override this to return true.
+     * what they wrote survives a reopen. Taken from the enclosing {@link EngineContract}; false
+     * for a contract subclassed on its own unless it overrides this.
      */
     protected boolean persistent() {
-        return false;
+        return suite != null && suite.persistent();
+    }
+
+    private EngineContract requireSuite() {
+        if (suite == null) {
+            throw new IllegalStateException(getClass().getName() + " runs outside an EngineContract: extend "
+                    + "EngineContract, or override configure(Path)");
+        }
+        return suite;
     }
 
     /** Closes the store and opens it again with the same extra options. */
@@ -107,6 +130,6 @@ public abstract class EngineContractSupport {
 
     /** Every document of a collection, in id order. */
     protected static List<Document> all(DocumentCollection collection) {
-        return collection.query(io.offlinestore.query.Query.all());
+        return collection.query(Query.all());
     }
 }

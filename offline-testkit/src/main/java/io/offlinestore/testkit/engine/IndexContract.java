@@ -18,7 +18,13 @@ import io.offlinestore.schema.IndexDefinition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Secondary indexes: declared, created over existing data, dropped, unique, compound and multikey. */
+/**
+ * Secondary indexes: declared, created over existing data, dropped, unique, compound and multikey.
+ *
+ * @deprecated extend {@link EngineContract} once instead: it runs this contract as its nested
+ *             group {@code Index}. Subclasses of this class keep working.
+ */
+@Deprecated
 public abstract class IndexContract extends EngineContractSupport {
 
     private DocumentCollection collection(IndexDefinition... indexes) {

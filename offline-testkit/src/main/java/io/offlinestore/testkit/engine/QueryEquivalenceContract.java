@@ -33,7 +33,11 @@ import org.junit.jupiter.api.Test;
  * many indexes, on the same data without indexes, and from a plain evaluation over all
  * documents (filter, sort, page), whatever plan the planner picks. The seed is printed on
  * failure; set {@code -Dofflinestore.equivalence.seed} to replay one.
+ *
+ * @deprecated extend {@link EngineContract} once instead: it runs this contract as its nested
+ *             group {@code QueryEquivalence}. Subclasses of this class keep working.
  */
+@Deprecated
 public abstract class QueryEquivalenceContract extends EngineContractSupport {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] WORDS = {"alpha", "beta", "gamma", "delta", "", "Beta", "alpha\u0000", "\u00e9t\u00e9"};

@@ -30,7 +30,13 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Relationships: includes loaded per page, nested includes, and delete rules. */
+/**
+ * Relationships: includes loaded per page, nested includes, and delete rules.
+ *
+ * @deprecated extend {@link EngineContract} once instead: it runs this contract as its nested
+ *             group {@code Relationship}. Subclasses of this class keep working.
+ */
+@Deprecated
 public abstract class RelationshipContract extends EngineContractSupport {
     private final AtomicInteger scans = new AtomicInteger();
     private final AtomicInteger gets = new AtomicInteger();

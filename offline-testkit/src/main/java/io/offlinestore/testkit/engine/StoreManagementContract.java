@@ -21,7 +21,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The integrity check and storage usage. To prove the check finds real damage, the test
  * reaches past the engine and changes index entries in the backend directly.
+ *
+ * @deprecated extend {@link EngineContract} once instead: it runs this contract as its nested
+ *             group {@code StoreManagement}. Subclasses of this class keep working.
  */
+@Deprecated
 public abstract class StoreManagementContract extends EngineContractSupport {
     private OfflineStore openCapturingBackend() {
         return openExposingBackend(b -> b.collection(CollectionSchema.builder("people")
