@@ -7,8 +7,10 @@ import io.offlinestore.Subscription;
 import io.offlinestore.Transaction;
 import io.offlinestore.query.Filter;
 import io.offlinestore.sync.Conflict;
+import io.offlinestore.sync.ConflictStrategy;
 import io.offlinestore.sync.Resolution;
 import io.offlinestore.sync.SyncConflictNotFoundException;
+import io.offlinestore.sync.SyncException;
 import io.offlinestore.sync.SyncEngine;
 import io.offlinestore.sync.SyncOptions;
 import io.offlinestore.sync.SyncProgressListener;
@@ -47,6 +49,7 @@ public final class SyncClient implements SyncEngine {
     private final Object lock = new Object();
     private ScheduledExecutorService executor;
     private ScheduledFuture<?> periodic;
+    private Subscription reconnects;
     private volatile boolean syncing;
     private volatile Instant lastSync;
     private volatile String lastError;
@@ -133,19 +136,33 @@ public final class SyncClient implements SyncEngine {
             if (periodic != null) {
                 return;
             }
+            reconnects = options.connectivity().map(monitor -> monitor.addListener((previous, current) -> {
+                if (current.isOnline()) {
+                    requestSync();
+                }
+            })).orElse(null);
             long millis = options.interval().toMillis();
-            periodic = executor().scheduleWithFixedDelay(this::runQuietly, 0, millis, TimeUnit.MILLISECONDS);
+            periodic = executor().scheduleWithFixedDelay(this::runPeriodically, 0, millis, TimeUnit.MILLISECONDS);
         }
     }
 
     @Override
     public void stop() {
         synchronized (this) {
+            if (reconnects != null) {
+                reconnects.close();
+                reconnects = null;
+            }
             if (periodic != null) {
                 periodic.cancel(false);
                 periodic = null;
             }
         }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return periodic != null;
     }
 
     @Override
@@ -169,6 +186,19 @@ public final class SyncClient implements SyncEngine {
         return executor;
     }
 
+    /** A periodic sync: skipped while offline (the reconnect listener starts one when the network returns). */
+    private void runPeriodically() {
+        if (offline()) {
+            LOG.debug("periodic sync skipped: the connectivity monitor reports offline");
+            return;
+        }
+        runQuietly();
+    }
+
+    private boolean offline() {
+        return options.connectivity().map(monitor -> !monitor.isOnline()).orElse(false);
+    }
+
     private void runQuietly() {
         try {
             synchronize();
@@ -181,7 +211,8 @@ public final class SyncClient implements SyncEngine {
     @Override
     public SyncStatus status() {
         SyncStatus.State state = syncing ? SyncStatus.State.SYNCING
-                : periodic != null ? SyncStatus.State.IDLE : SyncStatus.State.STOPPED;
+                : !isRunning() ? SyncStatus.State.STOPPED
+                : offline() ? SyncStatus.State.OFFLINE : SyncStatus.State.IDLE;
         int pending = session.feed.pending(new LinkedHashSet<>(options.collections()), session.ledger).size();
         return new SyncStatus(state, lastSync, pending, session.ledger.conflicts().size(), lastError);
     }
@@ -203,6 +234,19 @@ public final class SyncClient implements SyncEngine {
             settler.resolveStored(conflict.orElseThrow(() -> new SyncConflictNotFoundException(conflictId)),
                     resolution);
         }
+    }
+
+    @Override
+    public void conflictStrategy(ConflictStrategy strategy) {
+        session.overrideStrategy(Objects.requireNonNull(strategy, "strategy"));
+    }
+
+    @Override
+    public ConflictStrategy conflictStrategy(String collection) {
+        if (!options.collections().contains(collection)) {
+            throw new SyncException("'" + collection + "' is not a synced collection " + options.collections());
+        }
+        return session.strategy(collection);
     }
 
     @Override
