@@ -1,9 +1,11 @@
 package io.offlinestore.sync;
 
+import io.offlinestore.ConfigurationException;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.Subscription;
 import io.offlinestore.query.Filter;
 import io.offlinestore.sync.engine.SyncClient;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -28,6 +30,9 @@ public interface SyncEngine extends AutoCloseable {
         return new SyncClient(store, options);
     }
 
+    /** The options it was created with. */
+    SyncOptions options();
+
     /** This store's client id, created on first use and kept in the store. */
     String clientId();
 
@@ -38,6 +43,14 @@ public interface SyncEngine extends AutoCloseable {
      * comes back online.
      */
     void start();
+
+    /**
+     * Like {@link #start()}, every {@code interval} instead of the configured one; if already
+     * started, from now on at this interval.
+     *
+     * @throws ConfigurationException if the interval is under one second
+     */
+    void start(Duration interval);
 
     /** Stops periodic syncing and stops following the connectivity monitor; a sync in progress finishes. */
     void stop();

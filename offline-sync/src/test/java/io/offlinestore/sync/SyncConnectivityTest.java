@@ -64,6 +64,7 @@ class SyncConnectivityTest {
                     .interval(Duration.ofHours(1)).connectivity(monitor).build());
             engine.start();
             awaitCalls(1);   // the first periodic sync, online
+            awaitNothingPending(engine);
             engine.stop();
             assertEquals(SyncStatus.State.STOPPED, engine.status().state());
             int before = calls.get();

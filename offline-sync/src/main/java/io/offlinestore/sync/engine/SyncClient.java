@@ -1,6 +1,7 @@
 package io.offlinestore.sync.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.offlinestore.ConfigurationException;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.OfflineStoreException;
 import io.offlinestore.Subscription;
@@ -18,6 +19,7 @@ import io.offlinestore.sync.SyncResult;
 import io.offlinestore.sync.SyncStatus;
 import io.offlinestore.sync.SyncTransport;
 import io.offlinestore.sync.protocol.Scope;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -72,6 +74,11 @@ public final class SyncClient implements SyncEngine {
         this.settler = new ConflictSettler(session);
         this.pusher = new Pusher(session, settler);
         this.puller = new Puller(session);
+    }
+
+    @Override
+    public SyncOptions options() {
+        return options;
     }
 
     @Override
@@ -132,17 +139,27 @@ public final class SyncClient implements SyncEngine {
 
     @Override
     public void start() {
+        start(options.interval());
+    }
+
+    @Override
+    public void start(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ConfigurationException("sync interval must be at least 1 second, got " + interval);
+        }
         synchronized (this) {
             if (periodic != null) {
-                return;
+                periodic.cancel(false);
+            } else {
+                reconnects = options.connectivity().map(monitor -> monitor.addListener((previous, current) -> {
+                    if (current.isOnline()) {
+                        requestSync();
+                    }
+                })).orElse(null);
             }
-            reconnects = options.connectivity().map(monitor -> monitor.addListener((previous, current) -> {
-                if (current.isOnline()) {
-                    requestSync();
-                }
-            })).orElse(null);
-            long millis = options.interval().toMillis();
-            periodic = executor().scheduleWithFixedDelay(this::runPeriodically, 0, millis, TimeUnit.MILLISECONDS);
+            periodic = executor().scheduleWithFixedDelay(this::runPeriodically, 0, interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
