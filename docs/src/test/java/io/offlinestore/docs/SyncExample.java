@@ -9,7 +9,10 @@ import io.offlinestore.StoreOptions;
 import io.offlinestore.query.Filters;
 import io.offlinestore.sync.Conflict;
 import io.offlinestore.sync.ConflictStrategy;
+import io.offlinestore.sync.ConnectivityMonitor;
+import io.offlinestore.sync.OperationQueue;
 import io.offlinestore.sync.Resolution;
+import io.offlinestore.sync.StatusServer;
 import io.offlinestore.sync.SyncEngine;
 import io.offlinestore.sync.SyncOptions;
 import io.offlinestore.sync.SyncResult;
@@ -17,6 +20,9 @@ import io.offlinestore.sync.SyncStatus;
 import io.offlinestore.sync.SyncTransport;
 import io.offlinestore.sync.server.InMemorySyncStorage;
 import io.offlinestore.sync.server.SyncServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -134,6 +140,39 @@ class SyncExample {
             annsPhone.close();
             engine.close();
             other.close();
+        }
+    }
+
+    @Test
+    void backgroundSyncAndTheStatusApi() throws Exception {
+        SyncServer server = SyncServer.builder(new InMemorySyncStorage()).build();
+        try (OfflineStore phone = OfflineStore.open(StoreOptions.builder().backend("memory").build());
+             OperationQueue queue = OperationQueue.open(phone)) {
+            ConnectivityMonitor monitor = ConnectivityMonitor.manual();   // or ConnectivityMonitor.builder().http(...)
+            // region background
+            SyncEngine engine = SyncEngine.create(phone, SyncOptions.builder()
+                    .transport(SyncTransport.of(server::push, server::pull))
+                    .collections("users")
+                    .connectivity(monitor)   // no periodic sync while offline; one at once on reconnect
+                    .build());
+            engine.start();                  // every 5 minutes, and whenever the network returns
+            engine.conflictStrategy(ConflictStrategy.CLIENT_WINS);   // from now on, for every collection
+            // endregion background
+            phone.collection("users").create(Document.parse("{\"id\": \"u1\"}"));
+            String body;
+            // region status-api
+            try (StatusServer status = StatusServer.builder(queue, monitor)
+                    .documentSync(engine)    // the /api/offline/sync endpoints drive the queue and document sync
+                    .start()) {
+                body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(status.uri().resolve("api/offline/sync"))
+                                .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();   // {"succeeded":0,...,"documents":{"pushed":1,...}}
+            }
+            // endregion status-api
+            assertTrue(body.contains("\"documents\":{\"pushed\":"), body);
+            assertEquals(0, engine.status().pending(), "the run (or the background sync before it) pushed the write");
+            assertEquals(ConflictStrategy.CLIENT_WINS, engine.conflictStrategy("users"));
+            engine.close();
         }
     }
 }

@@ -1,10 +1,13 @@
 package io.offlinestore.cli;
 
 import io.offlinestore.ConfigurationException;
+import io.offlinestore.OfflineStore;
 import io.offlinestore.sync.ConnectivityMonitor;
 import io.offlinestore.sync.OperationQueue;
 import io.offlinestore.sync.QueueOptions;
 import io.offlinestore.sync.StatusServer;
+import io.offlinestore.sync.SyncEngine;
+import io.offlinestore.sync.SyncOptions;
 import io.offlinestore.sync.connectivity.ProbingConnectivityMonitor;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -21,9 +24,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code offline status-server --port N}: serves the local status API and page over the store's
- * operation queue until interrupted (Ctrl-C).
+ * operation queue until interrupted (Ctrl-C). When the store's settings name a sync server
+ * ({@code sync.server-url}), the API's sync endpoints drive document sync too, following the
+ * connectivity probes.
  */
-@Command(name = "status-server", description = "Serve the offline status API and page over the store's queue until interrupted.")
+@Command(name = "status-server", description = "Serve the offline status API and page over the store's queue "
+        + "(and document sync, when the store's settings have sync.server-url) until interrupted.")
 final class StatusServerCommand implements Callable<Integer> {
     @ParentCommand
     private OfflineCommand root;
@@ -59,9 +65,14 @@ final class StatusServerCommand implements Callable<Integer> {
             awaitQuietly(closed);
         }, "offline-status-server-shutdown");
         boolean interrupted = false;
-        try (OperationQueue queue = OperationQueue.open(root.store(), QueueOptions.builder().collection(collection).build())) {
+        OfflineStore store = root.store();
+        try (OperationQueue queue = OperationQueue.open(store, QueueOptions.builder().collection(collection).build());
+             SyncEngine documents = documentSync(store, monitor)) {
             queue.attach(monitor);
             StatusServer.Builder builder = StatusServer.builder(queue, monitor).host(host).port(port);
+            if (documents != null) {
+                builder.documentSync(documents);
+            }
             if (tokenVariable != null) {
                 String token = System.getenv(tokenVariable);
                 if (token == null || token.isBlank()) {
@@ -72,6 +83,10 @@ final class StatusServerCommand implements Callable<Integer> {
             monitor.start();
             PrintWriter out = spec.commandLine().getOut();
             try (StatusServer server = builder.start()) {
+                if (documents != null) {
+                    out.println("document sync of " + String.join(", ", documents.options().collections()) + " with "
+                            + documents.options().serverUrl().orElseThrow() + " (POST /api/offline/sync/start-auto starts it)");
+                }
                 out.println("status server listening on " + server.uri() + " (Ctrl-C stops it)");
                 out.flush();
                 // Ctrl-C runs the hook, which lets this thread close the server, queue and store before the JVM exits
@@ -103,6 +118,16 @@ final class StatusServerCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The store's document sync if its settings name a server, else null. */
+    private static SyncEngine documentSync(OfflineStore store, ConnectivityMonitor monitor) {
+        if (!store.options().settings().containsKey("sync.server-url")) {
+            return null;
+        }
+        SyncOptions.Builder options = SyncSetup.options(store).connectivity(monitor);
+        SyncSetup.withCollections(options, store, null);
+        return SyncEngine.create(store, options.build());
     }
 
     private ConnectivityMonitor monitor() {

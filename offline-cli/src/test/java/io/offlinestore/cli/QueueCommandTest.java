@@ -9,19 +9,9 @@ import io.offlinestore.sync.Operation;
 import io.offlinestore.sync.Operation.Status;
 import io.offlinestore.sync.OperationQueue;
 import io.offlinestore.sync.Outcome;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class QueueCommandTest {
 
@@ -73,29 +63,14 @@ class QueueCommandTest {
     void statusServerServesTheStoresQueueUntilInterrupted() throws Exception {
         try (OfflineStore store = CliRunner.memoryStore()) {
             OperationQueue.open(store).enqueue("upload", Document.empty());
-            AtomicReference<CliRunner.Result> result = new AtomicReference<>();
-            StringWriter out = new StringWriter();
-            CommandLine cli = OfflineCli.create(store);
-            cli.setOut(new PrintWriter(out, true));
-            Thread server = new Thread(() -> result.set(new CliRunner.Result(cli.execute("status-server", "--port", "0"), out.toString(), "")));
-            server.start();
-            Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+/)");
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            Matcher matcher = listening.matcher(out.toString());
-            while (!matcher.find() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                matcher = listening.matcher(out.toString());
-            }
-            URI base = URI.create(matcher.group(1));
-            HttpResponse<String> stats = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(base.resolve("api/offline/queue/stats")).build(), HttpResponse.BodyHandlers.ofString());
+            StatusServerRun server = StatusServerRun.start(store);
+            HttpResponse<String> stats = server.send("GET", "api/offline/queue/stats");
             assertEquals(200, stats.statusCode());
             assertTrue(stats.body().contains("\"pending\":1"), stats.body());
 
-            server.interrupt();
-            server.join(Duration.ofSeconds(30).toMillis());
-            assertEquals(ExitCodes.OK, result.get().exitCode(), "an interrupt stops the server");
-            assertTrue(result.get().out().contains("status server stopped"), result.get().out());
+            CliRunner.Result result = server.stop();
+            assertEquals(ExitCodes.OK, result.exitCode(), "an interrupt stops the server");
+            assertTrue(result.out().contains("status server stopped"), result.out());
         }
     }
 }

@@ -7,15 +7,18 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.offlinestore.Document;
 import io.offlinestore.OfflineStore;
+import io.offlinestore.StoreOptions;
 import io.offlinestore.sync.protocol.ProtocolCodec;
 import io.offlinestore.sync.protocol.PullRequest;
 import io.offlinestore.sync.protocol.PushRequest;
+import io.offlinestore.sync.protocol.Scope;
 import io.offlinestore.sync.server.InMemorySyncStorage;
 import io.offlinestore.sync.server.SyncServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,27 @@ class SyncCommandsTest {
             assertEquals(ExitCodes.STORAGE, down.exitCode());
             assertTrue(down.out().contains("pending 1"), down.out());
             assertTrue(down.err().contains("SyncTransportException"), down.err());
+        }
+    }
+
+    @Test
+    void statusServerDrivesDocumentSyncWhenTheSettingsNameAServer() throws Exception {
+        StoreOptions options = StoreOptions.builder().backend("memory").setting("sync.server-url", url)
+                .setting("sync.collections", "users").setting("sync.conflict-strategy", "merge").build();
+        try (OfflineStore store = OfflineStore.open(options)) {
+            store.collection("users").create(Document.parse("{\"id\":\"u1\",\"name\":\"Ann\"}"));
+            StatusServerRun server = StatusServerRun.start(store);
+            assertTrue(server.out().contains("document sync of users with " + url), server.out());
+            HttpResponse<String> strategy = server.send("GET", "api/offline/sync/status");
+            assertTrue(strategy.body().contains("\"conflict_strategy\":\"merge\""), strategy.body());
+
+            HttpResponse<String> ran = server.send("POST", "api/offline/sync");
+
+            assertEquals(200, ran.statusCode(), ran.body());
+            assertTrue(ran.body().contains("\"documents\":{\"pushed\":1,"), ran.body());
+            assertEquals(1, sync.pull(PullRequest.of("other", new Scope("users", null), null, 10))
+                    .documents().size(), "the server has the document");
+            assertEquals(ExitCodes.OK, server.stop().exitCode());
         }
     }
 }

@@ -2,16 +2,18 @@ package io.offlinestore.sync;
 
 import io.javalin.Javalin;
 import io.offlinestore.ConfigurationException;
+import io.offlinestore.sync.status.QueueAndSyncRunController;
 import io.offlinestore.sync.status.QueueRunController;
 import io.offlinestore.sync.status.RunController;
+import io.offlinestore.sync.status.SyncRunController;
 import io.offlinestore.sync.status.internal.StatusRoutes;
 import java.net.URI;
 import java.util.Objects;
 
 /**
- * A small local HTTP server (Javalin) over an {@link OperationQueue} and a
- * {@link ConnectivityMonitor}: seed 001's JSON endpoints under {@code /api/offline} for an app's
- * UI, and a plain HTML status page at {@code /}. Bound to 127.0.0.1 unless told otherwise;
+ * A small local HTTP server (Javalin) over an {@link OperationQueue}, a {@link ConnectivityMonitor}
+ * and optionally a {@link SyncEngine}: seed 001's JSON endpoints under {@code /api/offline} for an
+ * app's UI, and a plain HTML status page at {@code /}. Bound to 127.0.0.1 unless told otherwise;
  * optionally requires a bearer token on the API. Bad requests get 400 with a message, unknown
  * operations 404, conflicting states 409, a full queue 507, a failing store 503.
  */
@@ -57,6 +59,7 @@ public final class StatusServer implements AutoCloseable {
         private int port;
         private String bearerToken;
         private RunController runs;
+        private SyncEngine documents;
 
         private Builder(OperationQueue queue, ConnectivityMonitor monitor) {
             this.queue = Objects.requireNonNull(queue, "queue");
@@ -99,10 +102,27 @@ public final class StatusServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Lets the {@code /api/offline/sync} endpoints drive this document sync together with the
+         * queue (a {@link QueueAndSyncRunController}), unless a {@link #runController} is given.
+         */
+        public Builder documentSync(SyncEngine engine) {
+            this.documents = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        private RunController runs() {
+            if (runs != null) {
+                return runs;
+            }
+            QueueRunController queueRuns = new QueueRunController(queue, monitor);
+            return documents == null ? queueRuns
+                    : new QueueAndSyncRunController(queueRuns, new SyncRunController(documents, monitor));
+        }
+
         /** Starts the server. */
         public StatusServer start() {
-            StatusRoutes routes = new StatusRoutes(queue, monitor, runs == null ? new QueueRunController(queue, monitor) : runs,
-                    bearerToken);
+            StatusRoutes routes = new StatusRoutes(queue, monitor, runs(), bearerToken);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 routes.register(config);

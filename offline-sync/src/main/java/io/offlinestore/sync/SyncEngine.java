@@ -1,9 +1,11 @@
 package io.offlinestore.sync;
 
+import io.offlinestore.ConfigurationException;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.Subscription;
 import io.offlinestore.query.Filter;
 import io.offlinestore.sync.engine.SyncClient;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -28,14 +30,33 @@ public interface SyncEngine extends AutoCloseable {
         return new SyncClient(store, options);
     }
 
+    /** The options it was created with. */
+    SyncOptions options();
+
     /** This store's client id, created on first use and kept in the store. */
     String clientId();
 
-    /** Syncs every interval from now on (the first right away), until {@link #stop()}. */
+    /**
+     * Syncs every interval from now on (the first right away), until {@link #stop()}. With a
+     * {@link SyncOptions.Builder#connectivity connectivity monitor}, the periodic syncs are skipped
+     * while it reports offline, and a sync is {@linkplain #requestSync() requested} each time it
+     * comes back online.
+     */
     void start();
 
-    /** Stops periodic syncing; a sync in progress finishes. */
+    /**
+     * Like {@link #start()}, every {@code interval} instead of the configured one; if already
+     * started, from now on at this interval.
+     *
+     * @throws ConfigurationException if the interval is under one second
+     */
+    void start(Duration interval);
+
+    /** Stops periodic syncing and stops following the connectivity monitor; a sync in progress finishes. */
     void stop();
+
+    /** Whether {@link #start()} is in effect. */
+    boolean isRunning();
 
     /**
      * Asks for a sync as soon as possible, without waiting (e.g. when connectivity returns);
@@ -67,6 +88,16 @@ public interface SyncEngine extends AutoCloseable {
      * @throws SyncConflictNotFoundException if no stored conflict has that id
      */
     void resolveConflict(String conflictId, Resolution resolution);
+
+    /**
+     * Settles the conflicts of every synced collection with this strategy from now on, replacing
+     * the configured ones until {@link #close()} (it is not stored). Collections with a custom
+     * {@link ConflictResolver} keep it; conflicts already stored stay stored.
+     */
+    void conflictStrategy(ConflictStrategy strategy);
+
+    /** The strategy a conflict of this collection is settled by now. */
+    ConflictStrategy conflictStrategy(String collection);
 
     /** Calls the listener after each pulled page. */
     Subscription addProgressListener(SyncProgressListener listener);

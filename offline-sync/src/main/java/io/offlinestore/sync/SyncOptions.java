@@ -39,6 +39,7 @@ public final class SyncOptions {
     private final int batchSize;
     private final int pageSize;
     private final Clock clock;
+    private final ConnectivityMonitor connectivity;
 
     private SyncOptions(Builder b) {
         this.serverUrl = b.serverUrl;
@@ -55,6 +56,7 @@ public final class SyncOptions {
         this.batchSize = b.batchSize;
         this.pageSize = b.pageSize;
         this.clock = b.clock;
+        this.connectivity = b.connectivity;
     }
 
     /** A builder with the defaults: server-wins, every 5 minutes, batches and pages of 100. */
@@ -177,6 +179,14 @@ public final class SyncOptions {
         return clock;
     }
 
+    /**
+     * The monitor {@link SyncEngine#start()} follows, if one was given: periodic syncs are skipped
+     * while it reports offline, and a sync starts as soon as it reports online again.
+     */
+    public Optional<ConnectivityMonitor> connectivity() {
+        return Optional.ofNullable(connectivity);
+    }
+
     /** Builds {@link SyncOptions}; every setter fails fast on a bad value. */
     public static final class Builder {
         private URI serverUrl;
@@ -193,6 +203,7 @@ public final class SyncOptions {
         private int batchSize = 100;
         private int pageSize = 100;
         private Clock clock = Clock.systemUTC();
+        private ConnectivityMonitor connectivity;
 
         private Builder() {
         }
@@ -299,6 +310,16 @@ public final class SyncOptions {
         /** The clock for status times; never used to decide an outcome. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Follows this monitor once {@link SyncEngine#start() started}: no periodic sync is
+         * attempted while it reports offline, and one starts when it comes back online. The
+         * engine only listens; starting and stopping the monitor's checks is the caller's.
+         */
+        public Builder connectivity(ConnectivityMonitor monitor) {
+            this.connectivity = Objects.requireNonNull(monitor, "monitor");
             return this;
         }
 

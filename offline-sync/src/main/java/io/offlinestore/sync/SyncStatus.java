@@ -19,6 +19,11 @@ public record SyncStatus(State state, Instant lastSync, int pending, int conflic
         STOPPED,
         /** Running periodically, waiting for the next sync. */
         IDLE,
+        /**
+         * Running periodically, but the connectivity monitor reports offline: periodic syncs are
+         * skipped until it reports online, which starts one.
+         */
+        OFFLINE,
         /** A sync is in progress. */
         SYNCING
     }

@@ -9,11 +9,13 @@ import io.offlinestore.Document;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.sync.connectivity.ManualConnectivityMonitor;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The status page end to end in a real headless Chromium: indicator, pending count, expandable
@@ -62,6 +64,32 @@ class StatusPageBrowserTest {
 
                 monitor.setOnline(false);
                 await("the indicator to say Offline", () -> browser.text("#indicator").equals("Offline"));
+            }
+        }
+    }
+
+    @Test
+    void withDocumentSyncThePageCountsAndSyncsDocumentsToo(@TempDir Path dir) throws Exception {
+        ManualConnectivityMonitor monitor = ConnectivityMonitor.manual();
+        try (SyncFixture fixture = new SyncFixture("memory", dir)) {
+            OfflineStore store = fixture.store("device");
+            SyncEngine engine = fixture.engine(store, fixture.options("users").connectivity(monitor).build());
+            store.collection("users").create(Document.parse("{\"id\":\"u1\"}"));
+            store.collection("users").create(Document.parse("{\"id\":\"u2\"}"));
+            try (OperationQueue queue = OperationQueue.open(store);
+                    StatusServer server = StatusServer.builder(queue, monitor).documentSync(engine).start();
+                    WebDriverSession browser = new WebDriverSession()) {
+                queue.enqueue("upload", Document.of(Map.of("file", "a.bin")));
+                browser.open(server.uri());
+
+                await("3 pending: an operation and two documents", () -> browser.text("#pending-count").equals("3"));
+                browser.click("#toggle");
+                assertEquals("documents: 2 changes to push", browser.text("#pending-list li:last-child"));
+
+                browser.click("#sync-now");
+                await("the document result", () -> browser.text("#last-result").contains("documents: 2 pushed, 0 pulled"));
+                await("1 pending: the operation without a handler", () -> browser.text("#pending-count").equals("1"));
+                assertEquals(0, engine.status().pending());
             }
         }
     }

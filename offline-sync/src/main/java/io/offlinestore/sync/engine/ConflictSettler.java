@@ -121,7 +121,7 @@ final class ConflictSettler {
             }
             return resolution;
         }
-        ConflictStrategy strategy = session.options.conflictStrategy(conflict.collection());
+        ConflictStrategy strategy = session.strategy(conflict.collection());
         boolean preferLocal = session.options.mergeFallback() == ConflictStrategy.CLIENT_WINS;
         return switch (strategy) {
             case CLIENT_WINS -> Resolution.keepLocal();

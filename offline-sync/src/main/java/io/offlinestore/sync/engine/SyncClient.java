@@ -1,14 +1,17 @@
 package io.offlinestore.sync.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.offlinestore.ConfigurationException;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.OfflineStoreException;
 import io.offlinestore.Subscription;
 import io.offlinestore.Transaction;
 import io.offlinestore.query.Filter;
 import io.offlinestore.sync.Conflict;
+import io.offlinestore.sync.ConflictStrategy;
 import io.offlinestore.sync.Resolution;
 import io.offlinestore.sync.SyncConflictNotFoundException;
+import io.offlinestore.sync.SyncException;
 import io.offlinestore.sync.SyncEngine;
 import io.offlinestore.sync.SyncOptions;
 import io.offlinestore.sync.SyncProgressListener;
@@ -16,6 +19,7 @@ import io.offlinestore.sync.SyncResult;
 import io.offlinestore.sync.SyncStatus;
 import io.offlinestore.sync.SyncTransport;
 import io.offlinestore.sync.protocol.Scope;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,6 +51,7 @@ public final class SyncClient implements SyncEngine {
     private final Object lock = new Object();
     private ScheduledExecutorService executor;
     private ScheduledFuture<?> periodic;
+    private Subscription reconnects;
     private volatile boolean syncing;
     private volatile Instant lastSync;
     private volatile String lastError;
@@ -69,6 +74,11 @@ public final class SyncClient implements SyncEngine {
         this.settler = new ConflictSettler(session);
         this.pusher = new Pusher(session, settler);
         this.puller = new Puller(session);
+    }
+
+    @Override
+    public SyncOptions options() {
+        return options;
     }
 
     @Override
@@ -129,23 +139,47 @@ public final class SyncClient implements SyncEngine {
 
     @Override
     public void start() {
+        start(options.interval());
+    }
+
+    @Override
+    public void start(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ConfigurationException("sync interval must be at least 1 second, got " + interval);
+        }
         synchronized (this) {
             if (periodic != null) {
-                return;
+                periodic.cancel(false);
+            } else {
+                reconnects = options.connectivity().map(monitor -> monitor.addListener((previous, current) -> {
+                    if (current.isOnline()) {
+                        requestSync();
+                    }
+                })).orElse(null);
             }
-            long millis = options.interval().toMillis();
-            periodic = executor().scheduleWithFixedDelay(this::runQuietly, 0, millis, TimeUnit.MILLISECONDS);
+            periodic = executor().scheduleWithFixedDelay(this::runPeriodically, 0, interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
     @Override
     public void stop() {
         synchronized (this) {
+            if (reconnects != null) {
+                reconnects.close();
+                reconnects = null;
+            }
             if (periodic != null) {
                 periodic.cancel(false);
                 periodic = null;
             }
         }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return periodic != null;
     }
 
     @Override
@@ -169,6 +203,19 @@ public final class SyncClient implements SyncEngine {
         return executor;
     }
 
+    /** A periodic sync: skipped while offline (the reconnect listener starts one when the network returns). */
+    private void runPeriodically() {
+        if (offline()) {
+            LOG.debug("periodic sync skipped: the connectivity monitor reports offline");
+            return;
+        }
+        runQuietly();
+    }
+
+    private boolean offline() {
+        return options.connectivity().map(monitor -> !monitor.isOnline()).orElse(false);
+    }
+
     private void runQuietly() {
         try {
             synchronize();
@@ -181,7 +228,8 @@ public final class SyncClient implements SyncEngine {
     @Override
     public SyncStatus status() {
         SyncStatus.State state = syncing ? SyncStatus.State.SYNCING
-                : periodic != null ? SyncStatus.State.IDLE : SyncStatus.State.STOPPED;
+                : !isRunning() ? SyncStatus.State.STOPPED
+                : offline() ? SyncStatus.State.OFFLINE : SyncStatus.State.IDLE;
         int pending = session.feed.pending(new LinkedHashSet<>(options.collections()), session.ledger).size();
         return new SyncStatus(state, lastSync, pending, session.ledger.conflicts().size(), lastError);
     }
@@ -203,6 +251,19 @@ public final class SyncClient implements SyncEngine {
             settler.resolveStored(conflict.orElseThrow(() -> new SyncConflictNotFoundException(conflictId)),
                     resolution);
         }
+    }
+
+    @Override
+    public void conflictStrategy(ConflictStrategy strategy) {
+        session.overrideStrategy(Objects.requireNonNull(strategy, "strategy"));
+    }
+
+    @Override
+    public ConflictStrategy conflictStrategy(String collection) {
+        if (!options.collections().contains(collection)) {
+            throw new SyncException("'" + collection + "' is not a synced collection " + options.collections());
+        }
+        return session.strategy(collection);
     }
 
     @Override

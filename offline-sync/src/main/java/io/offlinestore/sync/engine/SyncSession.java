@@ -4,6 +4,7 @@ import io.offlinestore.Change;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.Transaction;
 import io.offlinestore.TransactionConflictException;
+import io.offlinestore.sync.ConflictStrategy;
 import io.offlinestore.sync.SyncOptions;
 import io.offlinestore.sync.SyncTransport;
 import java.util.Collection;
@@ -24,6 +25,7 @@ final class SyncSession {
     final SyncTransport transport;
     final String clientId;
     final EngineHooks hooks;
+    private volatile ConflictStrategy strategyOverride;
 
     SyncSession(OfflineStore store, SyncOptions options, SyncLedger ledger, ChangeFeed feed, SyncTransport transport,
                 String clientId, EngineHooks hooks) {
@@ -34,6 +36,17 @@ final class SyncSession {
         this.transport = transport;
         this.clientId = clientId;
         this.hooks = hooks;
+    }
+
+    /** Replaces every collection's configured strategy from now on. */
+    void overrideStrategy(ConflictStrategy strategy) {
+        this.strategyOverride = strategy;
+    }
+
+    /** The strategy of a collection: the override if one was set, else the configured one. */
+    ConflictStrategy strategy(String collection) {
+        ConflictStrategy override = strategyOverride;
+        return override != null ? override : options.conflictStrategy(collection);
     }
 
     /**

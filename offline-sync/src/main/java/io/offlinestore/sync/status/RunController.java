@@ -6,8 +6,8 @@ import java.time.Duration;
 /**
  * What the {@code /api/offline/sync} endpoints of the {@link io.offlinestore.sync.StatusServer}
  * drive: a run now, automatic runs, the conflict strategy, and a status to show. The queue runner
- * implements it ({@link QueueRunController}); document synchronisation can implement it too, and
- * the server then drives that instead.
+ * implements it ({@link QueueRunController}), document sync too ({@link SyncRunController}), and
+ * {@link QueueAndSyncRunController} drives both.
  */
 public interface RunController {
 
