@@ -90,16 +90,20 @@ public final class PostgresSyncStorage implements SyncStorage {
         if (scopes == ALL_SCOPES || documents.isEmpty()) {
             return Set.of();
         }
+        List<DocumentRef> refs = List.copyOf(new HashSet<>(documents));
         return query(connection -> {
             Set<DocumentRef> outside = new HashSet<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select scope from sync_document where collection = ? and doc_id = ?")) {
-                for (DocumentRef document : documents) {
-                    statement.setString(1, document.collection());
-                    statement.setString(2, document.id().toString());
-                    try (ResultSet rows = statement.executeQuery()) {
-                        if (rows.next() && !visible(rows.getString(1))) {
-                            outside.add(document);
+            try (PreparedStatement statement = connection.prepareStatement("select r.i, d.scope from sync_document d"
+                    + " join unnest(?::text[], ?::text[]) with ordinality as r(c, d, i)"
+                    + " on d.collection = r.c and d.doc_id = r.d")) {
+                statement.setArray(1, connection.createArrayOf("text",
+                        refs.stream().map(DocumentRef::collection).toArray()));
+                statement.setArray(2, connection.createArrayOf("text",
+                        refs.stream().map(ref -> ref.id().toString()).toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        if (!visible(rows.getString(2))) {
+                            outside.add(refs.get(rows.getInt(1) - 1));
                         }
                     }
                 }
