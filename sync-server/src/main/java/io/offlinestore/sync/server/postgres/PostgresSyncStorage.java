@@ -45,16 +45,18 @@ public final class PostgresSyncStorage implements SyncStorage {
     private final DataSource dataSource;
     private final Set<String> scopes;
     private final String ownScope;
+    private final List<MutationKey> prefetch;
 
-    private PostgresSyncStorage(DataSource dataSource, Set<String> scopes, String ownScope) {
+    private PostgresSyncStorage(DataSource dataSource, Set<String> scopes, String ownScope, List<MutationKey> prefetch) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.scopes = scopes;
         this.ownScope = Objects.requireNonNull(ownScope, "ownScope");
+        this.prefetch = List.copyOf(prefetch);
     }
 
     /** A view of every document, creating new ones in {@code ownScope}. */
     public static PostgresSyncStorage unscoped(DataSource dataSource, String ownScope) {
-        return new PostgresSyncStorage(dataSource, ALL_SCOPES, ownScope);
+        return new PostgresSyncStorage(dataSource, ALL_SCOPES, ownScope, List.of());
     }
 
     /** A view of the documents in {@code scopes}, creating new ones in {@code ownScope} (one of them). */
@@ -62,7 +64,15 @@ public final class PostgresSyncStorage implements SyncStorage {
         if (!scopes.contains(ownScope)) {
             throw new IllegalArgumentException("own scope '" + ownScope + "' is not among " + scopes);
         }
-        return new PostgresSyncStorage(dataSource, Set.copyOf(scopes), ownScope);
+        return new PostgresSyncStorage(dataSource, Set.copyOf(scopes), ownScope, List.of());
+    }
+
+    /**
+     * This view, with each transaction loading the documents and dedup entries of {@code keys} in
+     * two queries when it starts (a push's mutations), instead of two queries per mutation.
+     */
+    public PostgresSyncStorage prefetching(Collection<MutationKey> keys) {
+        return new PostgresSyncStorage(dataSource, scopes, ownScope, List.copyOf(keys));
     }
 
     private boolean visible(String scope) {
@@ -263,7 +273,7 @@ public final class PostgresSyncStorage implements SyncStorage {
             return new DocumentRow(document, rows.getString("scope"));
         }
 
-        private static JsonNode parse(String json) throws SQLException {
+        static JsonNode parse(String json) throws SQLException {
             try {
                 return JSON.readTree(json);
             } catch (JsonProcessingException e) {
@@ -279,6 +289,8 @@ public final class PostgresSyncStorage implements SyncStorage {
         private final Map<DocumentRef, String> scopeOf = new HashMap<>();
         private final Map<MutationKey, Long> processed = new LinkedHashMap<>();
         private final Map<MutationKey, Instant> processedAt = new HashMap<>();
+        private final Map<DocumentRef, Optional<DocumentRow>> loaded = new HashMap<>();
+        private final Map<MutationKey, Optional<Long>> known = new HashMap<>();
         private long sequence;
         private final long initialSequence;
 
@@ -286,6 +298,48 @@ public final class PostgresSyncStorage implements SyncStorage {
             this.connection = connection;
             this.initialSequence = lockCounter(connection);
             this.sequence = initialSequence;
+            if (!prefetch.isEmpty()) {
+                prefetchDocuments();
+                prefetchKeys();
+            }
+        }
+
+        private void prefetchDocuments() throws SQLException {
+            List<DocumentRef> refs = prefetch.stream().map(MutationKey::document).distinct().toList();
+            refs.forEach(ref -> loaded.put(ref, Optional.empty()));
+            try (PreparedStatement statement = connection.prepareStatement("select " + DocumentRow.COLUMNS
+                    + " from sync_document join unnest(?::text[], ?::text[]) as r(c, d)"
+                    + " on collection = r.c and doc_id = r.d")) {
+                statement.setArray(1, connection.createArrayOf("text", refs.stream().map(DocumentRef::collection).toArray()));
+                statement.setArray(2, connection.createArrayOf("text", refs.stream().map(r -> r.id().toString()).toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        DocumentRow row = DocumentRow.read(rows);
+                        loaded.put(row.document().document(), Optional.of(row));
+                    }
+                }
+            }
+        }
+
+        private void prefetchKeys() throws SQLException {
+            prefetch.forEach(key -> known.put(key, Optional.empty()));
+            try (PreparedStatement statement = connection.prepareStatement("select client_id, key_sequence,"
+                    + " collection, doc_id, version from sync_processed"
+                    + " join unnest(?::text[], ?::bigint[], ?::text[], ?::text[]) as r(cl, s, c, d)"
+                    + " on client_id = r.cl and key_sequence = r.s and collection = r.c and doc_id = r.d")) {
+                statement.setArray(1, connection.createArrayOf("text", prefetch.stream().map(MutationKey::clientId).toArray()));
+                statement.setArray(2, connection.createArrayOf("bigint", prefetch.stream().map(MutationKey::sequence).toArray()));
+                statement.setArray(3, connection.createArrayOf("text",
+                        prefetch.stream().map(k -> k.document().collection()).toArray()));
+                statement.setArray(4, connection.createArrayOf("text",
+                        prefetch.stream().map(k -> k.document().id().toString()).toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        DocumentRef ref = new DocumentRef(rows.getString(3), DocumentRow.parse(rows.getString(4)));
+                        known.put(new MutationKey(rows.getString(1), rows.getLong(2), ref), Optional.of(rows.getLong(5)));
+                    }
+                }
+            }
         }
 
         @Override
@@ -300,12 +354,18 @@ public final class PostgresSyncStorage implements SyncStorage {
         }
 
         private Optional<DocumentRow> load(DocumentRef document) {
+            Optional<DocumentRow> cached = loaded.get(document);
+            if (cached != null) {
+                return cached;
+            }
             try (PreparedStatement statement = connection.prepareStatement("select " + DocumentRow.COLUMNS
                     + " from sync_document where collection = ? and doc_id = ?")) {
                 statement.setString(1, document.collection());
                 statement.setString(2, document.id().toString());
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(DocumentRow.read(rows)) : Optional.empty();
+                    Optional<DocumentRow> row = rows.next() ? Optional.of(DocumentRow.read(rows)) : Optional.empty();
+                    loaded.put(document, row);
+                    return row;
                 }
             } catch (SQLException e) {
                 throw unavailable("read of " + document, e);
@@ -334,6 +394,10 @@ public final class PostgresSyncStorage implements SyncStorage {
             Long mine = processed.get(key);
             if (mine != null) {
                 return Optional.of(mine);
+            }
+            Optional<Long> prefetched = known.get(key);
+            if (prefetched != null) {
+                return prefetched;
             }
             try (PreparedStatement statement = connection.prepareStatement("select version from sync_processed"
                     + " where client_id = ? and key_sequence = ? and collection = ? and doc_id = ?")) {

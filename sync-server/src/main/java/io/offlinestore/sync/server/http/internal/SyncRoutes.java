@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import io.offlinestore.OfflineStoreException;
 import io.offlinestore.sync.protocol.DocumentRef;
 import io.offlinestore.sync.protocol.Mutation;
+import io.offlinestore.sync.protocol.MutationKey;
 import io.offlinestore.sync.protocol.ProtocolCodec;
 import io.offlinestore.sync.protocol.PullRequest;
 import io.offlinestore.sync.protocol.PullResponse;
@@ -140,9 +141,11 @@ public final class SyncRoutes {
     private void push(Context ctx) {
         PushRequest request = bodies.read(ctx, PushRequest.class);
         List<DocumentRef> documents = new ArrayList<>();
+        List<MutationKey> keys = new ArrayList<>();
         for (PushBatch batch : request.batches()) {
             for (Mutation mutation : batch.mutations()) {
                 documents.add(mutation.document());
+                keys.add(mutation.key());
             }
         }
         if (documents.size() > limits.maxMutationsPerRequest()) {
@@ -152,7 +155,7 @@ public final class SyncRoutes {
         documents.forEach(doc -> checkCollection(doc.collection()));
         PostgresSyncStorage storage = storageOf(ctx);
         Set<DocumentRef> outside = storage.outsideScopes(documents);
-        SyncServer server = SyncServer.builder(storage)
+        SyncServer server = SyncServer.builder(storage.prefetching(keys))
                 .validator(mutation -> outside.contains(mutation.document())
                         ? Optional.of(mutation.document() + " is outside the scopes of this account")
                         : Optional.empty())
