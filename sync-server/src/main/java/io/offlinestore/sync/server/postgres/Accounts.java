@@ -155,9 +155,4 @@ public final class Accounts {
         }
     }
 
-    /** JDBC work that may throw {@link SQLException}. */
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
 }

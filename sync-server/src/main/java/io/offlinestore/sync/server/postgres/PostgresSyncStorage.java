@@ -252,11 +252,6 @@ public final class PostgresSyncStorage implements SyncStorage {
                 + e.getMessage(), e);
     }
 
-    /** JDBC work that may throw {@link SQLException}. */
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
 
     /** A row of {@code sync_document}. */
     private record DocumentRow(ServerDocument document, String scope) {
