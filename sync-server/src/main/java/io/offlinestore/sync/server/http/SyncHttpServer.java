@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncHttpServer.class);
+    /** A handler's answer is written after it returns: the time allowed for the last ones to go out. */
+    private static final Duration RESPONSE_FLUSH = Duration.ofMillis(300);
 
     private final Javalin app;
     private final SyncRoutes routes;
@@ -60,18 +62,24 @@ public final class SyncHttpServer implements AutoCloseable {
         routes.drain();
         purger.shutdownNow();
         long deadline = System.nanoTime() + shutdownGrace.toNanos();
-        while (routes.inFlight() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        while (routes.inFlight() > 0 && System.nanoTime() < deadline && pause(Duration.ofMillis(20))) {
+            LOG.debug("waiting for {} sync requests in flight", routes.inFlight());
         }
         if (routes.inFlight() > 0) {
             LOG.warn("stopping with {} sync requests still in flight after {}", routes.inFlight(), shutdownGrace);
         }
+        pause(RESPONSE_FLUSH);
         app.stop();
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Configures and starts a {@link SyncHttpServer}. */
