@@ -69,6 +69,7 @@ class SyncCommandsTest {
             CliRunner.run(a, "sync", "--server", url);
             CliRunner.Result conflict = CliRunner.run(b, "sync", "--server", url, "--strategy", "manual");
             assertTrue(conflict.out().contains("conflicts 1"), conflict.out());
+            assertEquals(1, conflict.exitCode(), "a conflict waits for the user");
             assertTrue(CliRunner.run(b, "sync", "status").out().contains("conflicts: 1"));
             CliRunner.Result listed = CliRunner.run(b, "conflicts");
             assertTrue(listed.out().startsWith("users/u1  CONCURRENT_CHANGE"), listed.out());
@@ -93,6 +94,7 @@ class SyncCommandsTest {
             assertTrue(unknown.err().contains("users/u9"), unknown.err());
             CliRunner.Result strategy = CliRunner.run(a, "sync", "--server", url, "--strategy", "newest");
             assertTrue(strategy.err().contains("unknown conflict strategy 'newest'"), strategy.err());
+            assertEquals(ExitCodes.BAD_INPUT, strategy.exitCode());
             http.stop(0);
             CliRunner.Result down = CliRunner.run(a, "sync", "--server", url);
             assertEquals(ExitCodes.STORAGE, down.exitCode());

@@ -18,9 +18,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class HttpTransportTest {
     private final SyncServer sync = SyncServer.builder(new InMemorySyncStorage()).build();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger status = new AtomicInteger(503);
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private HttpServer http;
     private URI url;
@@ -53,8 +57,12 @@ class HttpTransportTest {
     private void answer(HttpExchange exchange, Body body) throws IOException {
         try (exchange) {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            if (failing.get()) {
-                exchange.sendResponseHeaders(503, -1);
+            if (failing.get() || failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                byte[] error = "{\"error\":\"not now\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status.get(), error.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(error);
+                }
                 return;
             }
             byte[] bytes = body.get();
@@ -89,6 +97,28 @@ class HttpTransportTest {
             assertEquals(1, eb.synchronize().pulled());
             assertEquals("Ann", b.collection("users").get("u1").orElseThrow().getString("name"));
             assertEquals("Bearer s3cret", authorizations.get(0));
+        }
+    }
+
+    @Test
+    void transientFailuresAreRetriedWithinOneSyncButRefusalsAreNot() {
+        try (OfflineStore a = OfflineStore.open(StoreOptions.builder().backend("memory").build());
+             SyncEngine ea = SyncEngine.create(a, SyncOptions.builder().serverUrl(url).collections("users").build())) {
+            a.collection("users").create(Document.parse("{\"id\":\"u1\"}"));
+            failuresLeft.set(2);
+            SyncResult retried = ea.synchronize();
+            assertTrue(retried.ok(), retried.toString());
+            assertEquals(1, retried.pushed());
+            assertEquals(3 + 1, authorizations.size(), "two 503s, the push that worked, one pull");
+
+            a.collection("users").create(Document.parse("{\"id\":\"u2\"}"));
+            authorizations.clear();
+            status.set(401);
+            failuresLeft.set(1);
+            SyncResult refused = ea.synchronize();
+            assertTrue(refused.errors().get(0).contains("HTTP 401: not now"), refused.errors().toString());
+            assertEquals(1, authorizations.size(), "a 401 is not retried");
+            assertEquals(1, ea.status().pending());
         }
     }
 }

@@ -59,11 +59,11 @@ public final class SyncServer {
      * Applies a push, batch by batch.
      *
      * @throws SyncProtocolException if the request is of another protocol version or names a document
-     *                               twice in one batch
+     *                               twice in one batch; the whole request is checked before any batch
+     *                               is applied, so nothing of it is applied then
      */
     public PushResponse push(PushRequest request) {
         SyncProtocol.requireVersion(request.protocolVersion(), "push request");
-        List<MutationResult> results = new ArrayList<>();
         for (PushBatch batch : request.batches()) {
             Set<Object> seen = new HashSet<>();
             for (Mutation mutation : batch.mutations()) {
@@ -75,6 +75,9 @@ public final class SyncServer {
                     throw new SyncProtocolException("push batch names " + mutation.document() + " twice");
                 }
             }
+        }
+        List<MutationResult> results = new ArrayList<>();
+        for (PushBatch batch : request.batches()) {
             results.addAll(storage.transact(tx -> apply(tx, batch)));
         }
         return PushResponse.of(results);
