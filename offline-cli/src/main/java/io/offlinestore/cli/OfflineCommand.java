@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = "Offline Store from the command line: a demo, and commands that read and write documents.",
         subcommands = {BackendsCommand.class, DemoCommand.class, PutCommand.class, GetCommand.class,
                 DeleteCommand.class, ImportCommand.class, ExportCommand.class, QueryCommand.class,
-                CountCommand.class, IndexCommand.class, InfoCommand.class, CheckCommand.class},
+                CountCommand.class, IndexCommand.class, InfoCommand.class, CheckCommand.class, MigrateCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
         footer = {"", "Exit codes: 0 done, 1 not found, 2 bad input, 3 storage or configuration error, 4 internal error."})
@@ -122,6 +122,11 @@ public final class OfflineCommand implements Callable<Integer> {
     /** The store the command works on, opened on first use. */
     OfflineStore store() {
         return session.store(this::storeOptions);
+    }
+
+    /** The store opened without running its migrations (for {@code migrate}), on first use. */
+    OfflineStore storeWithoutMigrating() {
+        return session.store(() -> storeOptions().toBuilder().migrateOnOpen(false).build());
     }
 
     /** A collection of {@link #store()}. */
