@@ -11,6 +11,7 @@ import io.offlinestore.migrations.MigrationException;
 import io.offlinestore.migrations.MigrationPreview;
 import io.offlinestore.migrations.MigrationProgress;
 import io.offlinestore.migrations.MigrationStatus;
+import io.offlinestore.query.Query;
 import io.offlinestore.spi.UntrackedWrites;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,7 +64,7 @@ public final class Migrator {
         }
         boolean empty = store.collectionNames().stream()
                 .filter(name -> !name.equals(History.COLLECTION))
-                .allMatch(name -> store.collection(name).count() == 0);
+                .allMatch(name -> store.collection(name).query(Query.all().limit(1)).isEmpty());
         return empty ? 0 : 1;
     }
 
@@ -121,13 +122,17 @@ public final class Migrator {
     /**
      * Runs the migrations from the stored version to {@code target}: {@code up} in version order
      * when it is higher, {@code down} in reverse order when it is lower. A new store records
-     * {@code target} as its baseline and runs nothing.
+     * {@code target} as its baseline and runs nothing; a store without history opened at version
+     * 1 is left without one, so that plain stores gain no history collection.
      *
      * @return the migrations run
      * @throws MigrationException naming the migration that failed, or a gap in the versions
      */
     public List<AppliedMigration> migrateTo(int target) {
         List<AppliedMigration> applied = history.applied();
+        if (applied.isEmpty() && target == 1) {
+            return List.of();
+        }
         int stored = storedVersion(applied);
         if (stored == 0) {
             record(untracked::beginUntracked, tx -> history.recordApplied(tx, baseline(target, "created at version " + target)));
