@@ -13,40 +13,44 @@ sealed interface Operation {
 
     void apply(MigrationContext ctx);
 
-    /** The operation that undoes this one, if any. */
-    Optional<Operation> inverse();
+    /** The operation that undoes this one, if any (none by default). */
+    default Optional<Operation> inverse() {
+        return Optional.empty();
+    }
 
     record AddField(String collection, String path, JsonNode value) implements Operation {
+        @Override
         public void apply(MigrationContext ctx) {
             ctx.addField(collection, path, value);
         }
 
+        @Override
         public Optional<Operation> inverse() {
             return Optional.of(new RemoveField(collection, path));
         }
     }
 
     record RenameField(String collection, String from, String to) implements Operation {
+        @Override
         public void apply(MigrationContext ctx) {
             ctx.renameField(collection, from, to);
         }
 
+        @Override
         public Optional<Operation> inverse() {
             return Optional.of(new RenameField(collection, to, from));
         }
     }
 
     record RemoveField(String collection, String path) implements Operation {
+        @Override
         public void apply(MigrationContext ctx) {
             ctx.removeField(collection, path);
-        }
-
-        public Optional<Operation> inverse() {
-            return Optional.empty();
         }
     }
 
     record SetFields(String collection, Filter filter, Map<String, JsonNode> values) implements Operation {
+        @Override
         public void apply(MigrationContext ctx) {
             ctx.transform(collection, filter, doc -> {
                 Document result = doc;
@@ -56,49 +60,43 @@ sealed interface Operation {
                 return result;
             });
         }
-
-        public Optional<Operation> inverse() {
-            return Optional.empty();
-        }
     }
 
     record CreateIndex(String collection, IndexDefinition index) implements Operation {
+        @Override
         public void apply(MigrationContext ctx) {
             ctx.createIndex(collection, index);
         }
 
+        @Override
         public Optional<Operation> inverse() {
             return Optional.of(new DropIndex(collection, index.name()));
         }
     }
 
     record DropIndex(String collection, String name) implements Operation {
+        @Override
         public void apply(MigrationContext ctx) {
             ctx.dropIndex(collection, name);
-        }
-
-        public Optional<Operation> inverse() {
-            return Optional.empty();
         }
     }
 
     record RenameCollection(String from, String to) implements Operation {
+        @Override
         public void apply(MigrationContext ctx) {
             ctx.renameCollection(from, to);
         }
 
+        @Override
         public Optional<Operation> inverse() {
             return Optional.of(new RenameCollection(to, from));
         }
     }
 
     record DeleteWhere(String collection, Filter filter) implements Operation {
+        @Override
         public void apply(MigrationContext ctx) {
             ctx.deleteWhere(collection, filter);
-        }
-
-        public Optional<Operation> inverse() {
-            return Optional.empty();
         }
     }
 }
