@@ -4,9 +4,11 @@ import io.offlinestore.encryption.EncryptionOptions;
 import io.offlinestore.internal.OptionsLoader;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.spi.BackendConfig;
+import io.offlinestore.spi.SchemaMigration;
 import io.offlinestore.spi.StorageBackendProvider;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,10 @@ public final class StoreOptions {
     private final Duration transactionTimeout;
     private final Duration changeRetention;
     private final EncryptionOptions encryption;
+    private final List<SchemaMigration> migrations;
+    private final Path migrationsDirectory;
+    private final boolean allowDowngrade;
+    private final boolean migrateOnOpen;
 
     private StoreOptions(Builder b) {
         this.backend = b.backend;
@@ -47,6 +53,10 @@ public final class StoreOptions {
         this.transactionTimeout = b.transactionTimeout;
         this.changeRetention = b.changeRetention;
         this.encryption = b.encryption;
+        this.migrations = List.copyOf(b.migrations);
+        this.migrationsDirectory = b.migrationsDirectory;
+        this.allowDowngrade = b.allowDowngrade;
+        this.migrateOnOpen = b.migrateOnOpen;
     }
 
     public static Builder builder() {
@@ -141,6 +151,26 @@ public final class StoreOptions {
         return Optional.ofNullable(encryption);
     }
 
+    /** The migrations given in code, in the order given (the runner sorts them by version). */
+    public List<SchemaMigration> migrations() {
+        return migrations;
+    }
+
+    /** The directory of declarative migrations ({@code V2__add_preferences.yaml}), if one was given. */
+    public Optional<Path> migrationsDirectory() {
+        return Optional.ofNullable(migrationsDirectory);
+    }
+
+    /** Whether opening at a version lower than the stored one runs the {@code down} migrations. */
+    public boolean allowDowngrade() {
+        return allowDowngrade;
+    }
+
+    /** Whether opening runs the pending migrations (default); off for tools that only inspect them. */
+    public boolean migrateOnOpen() {
+        return migrateOnOpen;
+    }
+
     /** The configuration handed to the backend. */
     public BackendConfig backendConfig() {
         return new BackendConfig(path, databaseName, durability, settings);
@@ -161,6 +191,10 @@ public final class StoreOptions {
         b.transactionTimeout = transactionTimeout;
         b.changeRetention = changeRetention;
         b.encryption = encryption;
+        b.migrations.addAll(migrations);
+        b.migrationsDirectory = migrationsDirectory;
+        b.allowDowngrade = allowDowngrade;
+        b.migrateOnOpen = migrateOnOpen;
         return b;
     }
 
@@ -184,6 +218,10 @@ public final class StoreOptions {
         private Duration transactionTimeout = Duration.ofSeconds(10);
         private Duration changeRetention = Duration.ofDays(7);
         private EncryptionOptions encryption;
+        private final List<SchemaMigration> migrations = new ArrayList<>();
+        private Path migrationsDirectory;
+        private boolean allowDowngrade;
+        private boolean migrateOnOpen = true;
 
         private Builder() {
         }
@@ -286,6 +324,40 @@ public final class StoreOptions {
         /** Enables field-level encryption. */
         public Builder encryption(EncryptionOptions options) {
             this.encryption = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * The migrations to the {@link #version(int) version}, replacing any set before; they run
+         * at open with the migrations module on the classpath.
+         */
+        public Builder migrations(List<? extends SchemaMigration> list) {
+            Objects.requireNonNull(list, "migrations");
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) == null) {
+                    throw new ConfigurationException("migration " + i + " of the list is null");
+                }
+            }
+            migrations.clear();
+            migrations.addAll(list);
+            return this;
+        }
+
+        /** A directory of declarative YAML or JSON migrations ({@code offline.migrations.directory}). */
+        public Builder migrationsDirectory(Path directory) {
+            this.migrationsDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Lets an open at a lower version run the {@code down} migrations ({@code offline.migrations.allow-downgrade}). */
+        public Builder allowDowngrade(boolean allow) {
+            this.allowDowngrade = allow;
+            return this;
+        }
+
+        /** Whether open runs pending migrations ({@code offline.migrations.run-at-open}, default true). */
+        public Builder migrateOnOpen(boolean migrate) {
+            this.migrateOnOpen = migrate;
             return this;
         }
 

@@ -166,4 +166,28 @@ class StoreOptionsTest {
         assertEquals(List.of("email"), USERS.index("email").orElseThrow().fields());
         assertEquals(Map.of(), StoreOptions.builder().backend("memory").build().settings());
     }
+
+    @Test
+    void migrationKeysLoadAndAreCheckedStrictly() throws IOException {
+        StoreOptions loaded = StoreOptions.load(write("migrating.yaml", """
+                offline:
+                  backend: mapdb
+                  version: 4
+                  migrations:
+                    directory: db/migrations
+                    allow-downgrade: true
+                    run-at-open: false
+                """));
+        assertEquals(4, loaded.version());
+        assertEquals(dir.resolve("db/migrations"), loaded.migrationsDirectory().orElseThrow());
+        assertTrue(loaded.allowDowngrade());
+        assertEquals(false, loaded.migrateOnOpen());
+        assertEquals(loaded.migrationsDirectory(), loaded.toBuilder().build().migrationsDirectory());
+        ConfigurationException unknown = assertThrows(ConfigurationException.class, () -> StoreOptions.load(
+                write("bad.yaml", "offline:\n  backend: mapdb\n  migrations:\n    dir: x\n")));
+        assertTrue(unknown.getMessage().contains("offline.migrations.dir"), unknown.getMessage());
+        ConfigurationException flag = assertThrows(ConfigurationException.class, () -> StoreOptions.load(
+                write("flag.yaml", "offline:\n  backend: mapdb\n  migrations:\n    allow-downgrade: maybe\n")));
+        assertTrue(flag.getMessage().contains("allow-downgrade"), flag.getMessage());
+    }
 }

@@ -34,7 +34,8 @@ public final class OptionsLoader {
     private static final String ROOT = "offline";
     private static final Set<String> STORE_KEYS =
             Set.of("backend", "path", "database-name", "version", "durability", "collections", "settings",
-                    "transaction-retries", "transaction-timeout", "change-retention", "encryption");
+                    "transaction-retries", "transaction-timeout", "change-retention", "encryption", "migrations");
+    private static final Set<String> MIGRATION_KEYS = Set.of("directory", "allow-downgrade", "run-at-open");
     private static final Set<String> ENCRYPTION_KEYS =
             Set.of("sensitive-fields", "queryable-fields", "passphrase-env", "cipher", "algorithm");
     private static final Set<String> COLLECTION_KEYS = Set.of("name", "key-path", "generate-ids", "track-changes", "indexes",
@@ -151,6 +152,10 @@ public final class OptionsLoader {
         if (!encryption.isMissingNode()) {
             builder.encryption(encryption(encryption));
         }
+        JsonNode migrations = root.path("migrations");
+        if (!migrations.isMissingNode()) {
+            migrations(migrations, builder);
+        }
         JsonNode settings = root.path("settings");
         if (settings.isObject()) {
             flatten(settings, "").forEach(builder::setting);
@@ -226,6 +231,17 @@ public final class OptionsLoader {
             }
             throw fail(where, e.getMessage());
         }
+    }
+
+    private void migrations(JsonNode node, StoreOptions.Builder builder) {
+        String where = "offline.migrations";
+        if (!node.isObject()) {
+            throw fail(where, "must be an object");
+        }
+        checkKeys(node, MIGRATION_KEYS, where);
+        apply(node, "directory", where, v -> builder.migrationsDirectory(resolve(text(v, where + ".directory"))));
+        apply(node, "allow-downgrade", where, v -> builder.allowDowngrade(bool(v, where + ".allow-downgrade")));
+        apply(node, "run-at-open", where, v -> builder.migrateOnOpen(bool(v, where + ".run-at-open")));
     }
 
     private EncryptionOptions encryption(JsonNode node) {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         subcommands = {BackendsCommand.class, DemoCommand.class, PutCommand.class, GetCommand.class,
                 DeleteCommand.class, ImportCommand.class, ExportCommand.class, QueryCommand.class,
                 CountCommand.class, IndexCommand.class, InfoCommand.class, CheckCommand.class, QueueCommand.class,
-                StatusServerCommand.class, SyncCommand.class, ConflictsCommand.class, ResolveCommand.class},
+                StatusServerCommand.class, SyncCommand.class, ConflictsCommand.class, ResolveCommand.class,
+                MigrateCommand.class},
         sortOptions = false,
         usageHelpAutoWidth = true,
         footer = {"", "Exit codes: 0 done, 1 not found, 2 bad input, 3 storage or configuration error, 4 internal error."})
@@ -137,6 +138,11 @@ public final class OfflineCommand implements Callable<Integer> {
     /** The store the command works on, opened on first use. */
     OfflineStore store() {
         return session.store(this::storeOptions);
+    }
+
+    /** The store opened without running its migrations (for {@code migrate}), on first use. */
+    OfflineStore storeWithoutMigrating() {
+        return session.store(() -> storeOptions().toBuilder().migrateOnOpen(false).build());
     }
 
     /** A collection of {@link #store()}. */

@@ -11,7 +11,7 @@ import io.offlinestore.spi.OfflineStoreFactory;
 
 /**
  * The engine's {@link OfflineStoreFactory}, found by {@link OfflineStore#open}: builds the
- * store with {@link OfflineStoreModule} and unwraps Guice's errors so callers see the store's
+ * store with {@link OfflineStoreModule}, runs its pending migrations, and unwraps Guice's errors so callers see the store's
  * own exceptions.
  */
 public final class EngineStoreFactory implements OfflineStoreFactory {
@@ -19,7 +19,8 @@ public final class EngineStoreFactory implements OfflineStoreFactory {
     @Override
     public OfflineStore open(StoreOptions options) {
         try {
-            return Guice.createInjector(new OfflineStoreModule(options)).getInstance(OfflineStore.class);
+            return MigrationAtOpen.migrate(
+                    Guice.createInjector(new OfflineStoreModule(options)).getInstance(OfflineStore.class));
         } catch (ProvisionException e) {
             throw unwrap(e, e.getErrorMessages());
         } catch (CreationException e) {

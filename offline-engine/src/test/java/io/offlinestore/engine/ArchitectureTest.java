@@ -28,7 +28,8 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.offlinestore", "io.offlinestore.query..", "io.offlinestore.schema..",
                         "io.offlinestore.spi..", "io.offlinestore.internal..", "io.offlinestore.encryption")
                 .should().dependOnClassesThat().resideInAnyPackage("io.offlinestore.engine..",
-                        "io.offlinestore.backend..", "io.offlinestore.cli..", "io.offlinestore.testkit..")
+                        "io.offlinestore.backend..", "io.offlinestore.cli..", "io.offlinestore.testkit..",
+                        "io.offlinestore.migrations..")
                 .because("offline-api is the bottom layer and depends on nothing of ours")
                 .check(imported);
     }
@@ -49,6 +50,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.offlinestore.backend..",
                         "com.google.crypto.tink..", "org.mapdb..", "org.apache.derby..", "java.sql..")
                 .because("the engine finds backends and encryption through the SPI only")
+                .check(imported);
+    }
+
+    @Test
+    void engineFindsTheMigrationRunnerThroughTheSpiOnly() {
+        noClasses().that().resideInAPackage("io.offlinestore.engine..")
+                .should().dependOnClassesThat().resideInAPackage("io.offlinestore.migrations..")
+                .because("the migrations module sits above the engine, which finds its runner with ServiceLoader")
                 .check(imported);
     }
 

@@ -37,6 +37,7 @@ import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.spi.BackendStats;
 import io.offlinestore.spi.StorageBackend;
+import io.offlinestore.spi.UntrackedWrites;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Collection;
@@ -56,9 +57,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's {@link OfflineStore}: owns the backend, the catalog and the write lock. Writes
  * are serialised: each runs as one {@link Commit} under the lock and reaches the backend as one
- * atomic batch; reads take no lock.
+ * atomic batch; reads take no lock. Its {@link UntrackedWrites} serve passes such as
+ * migrations that write no change records.
  */
-public final class EngineOfflineStore implements OfflineStore {
+public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
     private static final Logger LOG = LoggerFactory.getLogger(EngineOfflineStore.class);
 
     private final StoreOptions options;
@@ -292,10 +294,19 @@ public final class EngineOfflineStore implements OfflineStore {
 
     @Override
     public Transaction beginTransaction(String... collectionNames) {
+        return begin(new Commit(backend, format), collectionNames);
+    }
+
+    @Override
+    public Transaction beginUntracked(String... collectionNames) {
+        return begin(new Commit(backend, format).untracked(), collectionNames);
+    }
+
+    private Transaction begin(Commit commit, String... collectionNames) {
         ensureOpen();
         Set<String> names = new TreeSet<>(List.of(collectionNames));
         names.forEach(CollectionSchema::builder);
-        return new EngineTransaction(this, ids.next(), names, new Commit(backend, format));
+        return new EngineTransaction(this, ids.next(), names, commit);
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class Commit {
     private final Map<String, CollectionState> collections = new LinkedHashMap<>();
     private final Map<String, Map<ByteBuffer, Touched>> touched = new LinkedHashMap<>();
     private final Map<ByteBuffer, byte[]> meta = new LinkedHashMap<>();
+    private boolean recordChanges = true;
 
     /**
      * One document this commit read or wrote: as first read, and as it will be written. A
@@ -82,6 +83,12 @@ public final class Commit {
         this.backend = backend;
         this.format = format;
         this.indexes = new IndexMaintainer(backend);
+    }
+
+    /** Makes this commit write no change records (listeners are still told); returns it. */
+    public Commit untracked() {
+        recordChanges = false;
+        return this;
     }
 
     /**
@@ -280,7 +287,8 @@ public final class Commit {
                 changes.record(state.name(), DocumentIds.toJava(t.id),
                         t.before == null ? Change.Operation.CREATE : after == null ? Change.Operation.DELETE
                                 : Change.Operation.UPDATE,
-                        after == null ? t.before.version() : after.version(), state.schema().trackChanges(), batch);
+                        after == null ? t.before.version() : after.version(), recordChanges && state.schema().trackChanges(),
+                        batch);
             }
             for (IndexState index : state.indexes().values()) {
                 IndexChanges indexChanges = perIndex.computeIfAbsent(index.name(), n -> new IndexChanges());
