@@ -1,0 +1,84 @@
+package io.offlinestore.testkit.engine;
+
+import io.offlinestore.spi.BackendStats;
+import io.offlinestore.spi.Capability;
+import io.offlinestore.spi.KeyRange;
+import io.offlinestore.spi.KeyValueCursor;
+import io.offlinestore.spi.StorageBackend;
+import io.offlinestore.spi.WriteBatch;
+import java.util.Set;
+
+/**
+ * A backend that runs a hook (a delay, a count) before each {@link #apply} and otherwise
+ * forwards every call, for contracts that need writes to take time.
+ */
+final class DelayingBackend implements StorageBackend {
+    /** What runs before each write. */
+    @FunctionalInterface
+    interface Hook {
+        void beforeApply() throws InterruptedException;
+    }
+
+    private final StorageBackend inner;
+    private final Hook hook;
+
+    DelayingBackend(StorageBackend inner, Hook hook) {
+        this.inner = inner;
+        this.hook = hook;
+    }
+
+    @Override
+    public void apply(WriteBatch batch) {
+        try {
+            hook.beforeApply();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        inner.apply(batch);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return inner.capabilities();
+    }
+
+    @Override
+    public void createKeyspace(String keyspace) {
+        inner.createKeyspace(keyspace);
+    }
+
+    @Override
+    public void dropKeyspace(String keyspace) {
+        inner.dropKeyspace(keyspace);
+    }
+
+    @Override
+    public Set<String> keyspaces() {
+        return inner.keyspaces();
+    }
+
+    @Override
+    public byte[] get(String keyspace, byte[] key) {
+        return inner.get(keyspace, key);
+    }
+
+    @Override
+    public KeyValueCursor scan(String keyspace, KeyRange range, boolean reverse) {
+        return inner.scan(keyspace, range, reverse);
+    }
+
+    @Override
+    public BackendStats stats() {
+        return inner.stats();
+    }
+
+    @Override
+    public void compact() {
+        inner.compact();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}
