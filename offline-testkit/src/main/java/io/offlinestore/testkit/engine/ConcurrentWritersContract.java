@@ -12,6 +12,7 @@ import io.offlinestore.query.Filters;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.spi.StorageBackend;
+import io.offlinestore.spi.WriteBatch;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -190,10 +191,18 @@ public abstract class ConcurrentWritersContract extends EngineContractSupport {
         final AtomicInteger applies = new AtomicInteger();
 
         StorageBackend wrap(StorageBackend inner) {
-            return new DelayingBackend(inner, () -> {
-                applies.incrementAndGet();
-                Thread.sleep(5);
-            });
+            return new ForwardingBackend(inner) {
+                @Override
+                public void apply(WriteBatch batch) {
+                    applies.incrementAndGet();
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    super.apply(batch);
+                }
+            };
         }
     }
 }

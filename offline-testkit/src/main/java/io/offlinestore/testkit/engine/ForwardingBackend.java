@@ -9,31 +9,18 @@ import io.offlinestore.spi.WriteBatch;
 import java.util.Set;
 
 /**
- * A backend that runs a hook (a delay, a count) before each {@link #apply} and otherwise
- * forwards every call, for contracts that need writes to take time.
+ * A backend that forwards every call to another: contracts extend it to count or slow down
+ * the calls they are interested in.
  */
-final class DelayingBackend implements StorageBackend {
-    /** What runs before each write. */
-    @FunctionalInterface
-    interface Hook {
-        void beforeApply() throws InterruptedException;
-    }
-
+abstract class ForwardingBackend implements StorageBackend {
     private final StorageBackend inner;
-    private final Hook hook;
 
-    DelayingBackend(StorageBackend inner, Hook hook) {
+    ForwardingBackend(StorageBackend inner) {
         this.inner = inner;
-        this.hook = hook;
     }
 
     @Override
     public void apply(WriteBatch batch) {
-        try {
-            hook.beforeApply();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         inner.apply(batch);
     }
 
