@@ -1,6 +1,7 @@
 package io.offlinestore.engine.tx;
 
 import io.offlinestore.Change;
+import io.offlinestore.StorageException;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.WriteBatch;
 import java.util.List;
@@ -14,6 +15,11 @@ import java.util.function.Consumer;
  * just its own commit), while the others wait on the leader. A group closes at a bound on
  * operations and bytes. Groups are written in order, so after a crash the backend holds a
  * prefix of the commits, each whole.
+ *
+ * <p>A group the backend fails to write fails every commit in it, and the pipeline then stops:
+ * later commits were validated against the failed group's writes, so they and every commit after
+ * them fail with a {@link StorageException} naming the first failure, until the store is opened
+ * again.
  *
  * <p>{@link #add} runs under the store's write lock, after validation; {@link #awaitDurable}
  * outside it. {@link #reads} is the backend as the commit path sees it, pending groups included.
@@ -32,6 +38,7 @@ public final class CommitPipeline {
     private final PendingReads reads;
     private volatile PendingGroup open = new PendingGroup();
     private volatile PendingGroup writing;
+    private volatile Throwable broken;
 
     /**
      * @param backend   the backend the groups are written to
@@ -55,6 +62,7 @@ public final class CommitPipeline {
      * @return the commit's group, to {@link #awaitDurable}
      */
     public PendingGroup add(WriteBatch batch, List<Change> changes) {
+        requireWorking();
         if (open.isFull(MAX_GROUP_OPERATIONS, MAX_GROUP_BYTES)) {
             drain();
         }
@@ -70,7 +78,7 @@ public final class CommitPipeline {
      * with it) when no other caller is. Waits through interrupts, since the commit is already on
      * its way, and keeps the thread's interrupt status.
      *
-     * @throws io.offlinestore.StorageException when the group could not be written
+     * @throws StorageException when the group could not be written
      */
     public void awaitDurable(PendingGroup group) {
         if (lead(group)) {
@@ -130,6 +138,14 @@ public final class CommitPipeline {
         }
     }
 
+    private void requireWorking() {
+        Throwable failure = broken;
+        if (failure != null) {
+            throw new StorageException("no commit is accepted after a failed write; open the store again: " + failure,
+                    failure);
+        }
+    }
+
     /** The groups whose writes are not on the backend yet, newest first. */
     PendingGroup[] pending() {
         PendingGroup newest = open;
@@ -147,11 +163,14 @@ public final class CommitPipeline {
             writing = group;
             open = new PendingGroup();
         }
-        RuntimeException failure = null;
-        try {
-            backend.apply(group.batch());
-        } catch (RuntimeException e) {
-            failure = e;
+        Throwable failure = broken;
+        if (failure == null) {
+            try {
+                backend.apply(group.batch());
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                broken = e;
+            }
         }
         writing = null;
         group.finish(failure);

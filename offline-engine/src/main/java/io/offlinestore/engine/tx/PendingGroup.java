@@ -27,7 +27,7 @@ public final class PendingGroup {
     private final WriteBatch batch = new WriteBatch();
     private final Map<String, ConcurrentSkipListMap<byte[], Slot>> entries = new ConcurrentHashMap<>();
     private final List<List<Change>> changes = new ArrayList<>();
-    private volatile RuntimeException failure;
+    private volatile Throwable failure;
     private volatile boolean finished;
 
     /** Adds one commit's batch and the changes to announce once the group is durable. */
@@ -84,7 +84,7 @@ public final class PendingGroup {
     }
 
     /** Marks the group written ({@code failure} null) or failed, waking every caller waiting on it. */
-    void finish(RuntimeException failure) {
+    void finish(Throwable failure) {
         this.failure = failure;
         this.finished = true;
     }
@@ -95,7 +95,7 @@ public final class PendingGroup {
 
     /** Rethrows the failure of a finished group to one of its callers. */
     void rethrowFailure() {
-        RuntimeException cause = failure;
+        Throwable cause = failure;
         if (cause instanceof StorageException storage) {
             throw new StorageException("the commit's group could not be written: " + storage.getMessage(), storage);
         }

@@ -1,6 +1,8 @@
 package io.offlinestore.testkit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.offlinestore.Change;
@@ -8,6 +10,7 @@ import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.OfflineStore;
+import io.offlinestore.StorageException;
 import io.offlinestore.query.Filters;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Many threads committing at once (group commit): every commit that returned is visible and
  * whole, the change log's sequence numbers stay dense and in commit order, and a commit that
  * fails validation (a duplicate unique value, a conflicting transaction) fails alone while the
- * commits grouped with it go through. Most checks run on the backend slowed down by a
+ * commits grouped with it go through; a write the backend fails fails its commits and stops the
+ * store from taking more. Most checks run on the backend slowed down by a
  * few milliseconds per write, so that commits queue up behind each write and are grouped.
  */
 public abstract class ConcurrentWritersContract extends EngineContractSupport {
@@ -137,6 +141,30 @@ public abstract class ConcurrentWritersContract extends EngineContractSupport {
         });
         assertEquals(THREADS * perThread, store.collection("counters").get("c").orElseThrow().getLong("value"));
         assertEquals(THREADS * perThread + 1, store.collection("counters").metadata("c").orElseThrow().version());
+    }
+
+    @Test
+    void aFailedWriteFailsItsCommitAndTheStoreTakesNoMoreUntilReopened() {
+        AtomicInteger failNext = new AtomicInteger();
+        OfflineStore store = openExposingBackend(b -> b, inner -> new ForwardingBackend(inner) {
+            @Override
+            public void apply(WriteBatch batch) {
+                if (failNext.getAndSet(0) == 1) {
+                    throw new StorageException("disk full (injected)");
+                }
+                super.apply(batch);
+            }
+        });
+        DocumentCollection items = store.collection("items");
+        items.create(doc("{'id':'a'}"));
+        failNext.set(1);
+        StorageException failed = assertThrows(StorageException.class, () -> items.create(doc("{'id':'b'}")));
+        assertTrue(failed.getMessage().contains("disk full (injected)"), failed.getMessage());
+        StorageException refused = assertThrows(StorageException.class, () -> items.create(doc("{'id':'c'}")));
+        assertTrue(refused.getMessage().contains("open the store again"), refused.getMessage());
+        assertTrue(items.get("a").isPresent());
+        assertFalse(items.get("b").isPresent());
+        assertFalse(items.get("c").isPresent());
     }
 
     private static void assertDense(List<Change> changes, int expected) {
