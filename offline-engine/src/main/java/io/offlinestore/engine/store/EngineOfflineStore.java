@@ -32,7 +32,9 @@ import io.offlinestore.engine.maintenance.Reencryption;
 import io.offlinestore.engine.plan.CollectionQuery;
 import io.offlinestore.engine.plan.PlanExecutor;
 import io.offlinestore.engine.tx.Commit;
+import io.offlinestore.engine.tx.CommitPipeline;
 import io.offlinestore.engine.tx.CommitSequence;
+import io.offlinestore.engine.tx.PendingGroup;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.spi.BackendStats;
@@ -56,9 +58,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's {@link OfflineStore}: owns the backend, the catalog and the write lock. Writes
- * are serialised: each runs as one {@link Commit} under the lock and reaches the backend as one
- * atomic batch; reads take no lock. Its {@link UntrackedWrites} serve passes such as
- * migrations that write no change records.
+ * are validated one at a time: each runs as one {@link Commit} under the lock against the
+ * backend as the {@link CommitPipeline} shows it, then waits outside the lock until the pipeline
+ * has written its group (group commit). Reads take no lock and see written commits only. Its
+ * {@link UntrackedWrites} serve passes such as migrations that write no change records.
  */
 public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
     private static final Logger LOG = LoggerFactory.getLogger(EngineOfflineStore.class);
@@ -70,6 +73,8 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
     private final IdGenerator ids;
     private final ObjectMapper mapper;
     private final PlanExecutor executor;
+    private final PlanExecutor pendingExecutor;
+    private final CommitPipeline pipeline;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentHashMap<String, EngineCollection> collections = new ConcurrentHashMap<>();
     private final Catalog catalog;
@@ -92,6 +97,8 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
         this.ids = ids;
         this.mapper = mapper;
         this.executor = new PlanExecutor(backend, format);
+        this.pipeline = new CommitPipeline(backend, notifier::publish);
+        this.pendingExecutor = new PlanExecutor(pipeline.reads(), format);
         try {
             this.catalog = Catalog.load(backend);
             this.sequence = CommitSequence.load(backend);
@@ -168,6 +175,7 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
         writeLock.lock();
         try {
             ensureOpen();
+            pipeline.drain();
             requireEncryption().rewrap(crypto.cipher(), newProvider);
         } finally {
             writeLock.unlock();
@@ -184,6 +192,7 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
         writeLock.lock();
         try {
             ensureOpen();
+            pipeline.drain();
             crypto.use(requireEncryption().storeRotated(crypto.cipher()));
             LOG.info("rotated the encryption keys of store '{}'; run reencrypt() to re-seal older values",
                     options.databaseName());
@@ -210,10 +219,14 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
         return DocumentTransform.of(crypto, options.encryption().orElse(null), state.schema());
     }
 
-    /** The collection's query path over the committed data. */
+    /**
+     * The collection's query path over the written data, or, for the commit being validated
+     * under the write lock, over the data with the commits still waiting to be written.
+     */
     CollectionQuery query(CollectionState state) {
         ensureOpen();
-        return new CollectionQuery(state, transform(state), executor);
+        return new CollectionQuery(state, transform(state),
+                writeLock.isHeldByCurrentThread() ? pendingExecutor : executor);
     }
 
     @Override
@@ -228,6 +241,7 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
             if (closed) {
                 return;
             }
+            pipeline.drain();
             closed = true;
             notifier.close();
             schemas.close();
@@ -257,49 +271,73 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
         return ids;
     }
 
-    /** Runs {@code work} as one commit under the write lock and applies it atomically. */
+    /**
+     * Runs {@code work} as one commit under the write lock, then returns once the commit is
+     * written.
+     */
     <R> R write(Function<Commit, R> work) {
+        R result;
+        PendingGroup group;
         writeLock.lock();
         try {
             ensureOpen();
-            Commit commit = new Commit(backend, format);
-            R result = work.apply(commit);
-            applyLocked(commit, "auto-" + sequence.next());
-            return result;
+            Commit commit = new Commit(pipeline.reads(), format);
+            result = work.apply(commit);
+            group = enqueueLocked(commit, "auto-" + sequence.next());
         } finally {
             writeLock.unlock();
         }
+        awaitDurable(group);
+        return result;
     }
 
-    /** Validates a transaction's commit against what was committed since it read, then applies it. */
+    /**
+     * Validates a transaction's commit against what was committed since it read, then returns
+     * once it is written.
+     */
     void commitTransaction(Commit commit, String transactionId) {
+        PendingGroup group;
         writeLock.lock();
         try {
             ensureOpen();
             commit.validate(catalog::getOrImplicit);
-            applyLocked(commit, transactionId);
+            group = enqueueLocked(commit, transactionId);
         } finally {
             writeLock.unlock();
         }
+        awaitDurable(group);
     }
 
-    private void applyLocked(Commit commit, String transactionId) {
-        Commit.Result result = commit.apply(catalog::getOrImplicit, sequence.next(), clock.millis(), transactionId);
-        if (result.applied()) {
-            sequence.advance();
+    /** A new commit reading through the pipeline, for a transaction. */
+    Commit newCommit() {
+        return new Commit(pipeline.reads(), format);
+    }
+
+    private PendingGroup enqueueLocked(Commit commit, String transactionId) {
+        Commit.Result result = commit.prepare(catalog::getOrImplicit, sequence.next(), clock.millis(), transactionId);
+        if (!result.applies()) {
+            return null;
         }
+        PendingGroup group = pipeline.add(result.batch(), result.changes());
+        sequence.advance();
         catalog.publish(result.states());
-        notifier.publish(result.changes());
+        return group;
+    }
+
+    private void awaitDurable(PendingGroup group) {
+        if (group != null) {
+            pipeline.awaitDurable(group);
+        }
     }
 
     @Override
     public Transaction beginTransaction(String... collectionNames) {
-        return begin(new Commit(backend, format), collectionNames);
+        return begin(newCommit(), collectionNames);
     }
 
     @Override
     public Transaction beginUntracked(String... collectionNames) {
-        return begin(new Commit(backend, format).untracked(), collectionNames);
+        return begin(newCommit().untracked(), collectionNames);
     }
 
     private Transaction begin(Commit commit, String... collectionNames) {
@@ -354,6 +392,7 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
         writeLock.lock();
         try {
             ensureOpen();
+            pipeline.drain();
             long now = clock.millis();
             changeLog.markSynchronized(changes, now, now - options.changeRetention().toMillis());
         } finally {
@@ -376,6 +415,7 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
         writeLock.lock();
         try {
             ensureOpen();
+            pipeline.drain();
             schemas.createIndex(collection, definition);
         } finally {
             writeLock.unlock();
@@ -387,6 +427,7 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
         writeLock.lock();
         try {
             ensureOpen();
+            pipeline.drain();
             return schemas.dropIndex(collection, name);
         } finally {
             writeLock.unlock();

@@ -34,13 +34,15 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The reads and writes of one atomic commit, buffered until {@link #apply}: document puts and
+ * The reads and writes of one atomic commit, buffered until {@link #prepare}: document puts and
  * deletes across collections. It reads its own writes and remembers the commit sequence of
  * every document it read, so that {@link #validate} can tell whether another commit changed one
- * since. At apply its {@link IndexMaintainer} derives every index change from each document's
+ * since. At prepare its {@link IndexMaintainer} derives every index change from each document's
  * state before and after and checks unique indexes, a {@link ChangeRecorder} appends change
- * records, and everything reaches the backend as one {@link WriteBatch}. Apply and validate run under the store's write lock; a single write does
- * all its work there, a transaction only those two steps.
+ * records, and everything goes into one {@link WriteBatch}, which the {@link CommitPipeline}
+ * writes with the rest of its group. Validate and prepare run under the store's write lock
+ * against the backend as the pipeline shows it (earlier commits not yet written included); a
+ * single write does all its work there, a transaction only those two steps.
  */
 public final class Commit {
     private final StorageBackend backend;
@@ -73,10 +75,14 @@ public final class Commit {
     }
 
     /**
-     * What a commit did: whether it wrote anything (and so used its sequence number), the
-     * collection states to publish, and the changes it recorded.
+     * What a commit will do: its batch (empty when it writes nothing and so uses no sequence
+     * number), the collection states to publish, and the changes it recorded.
      */
-    public record Result(boolean applied, List<CollectionState> states, List<Change> changes) {
+    public record Result(WriteBatch batch, List<CollectionState> states, List<Change> changes) {
+        /** Whether the commit writes anything. */
+        public boolean applies() {
+            return !batch.isEmpty();
+        }
     }
 
     public Commit(StorageBackend backend, RecordFormat format) {
@@ -220,7 +226,7 @@ public final class Commit {
     }
 
     /**
-     * Writes everything to the backend as one batch, stamped with the commit sequence.
+     * Builds the commit's one batch, stamped with the commit sequence; nothing is written yet.
      *
      * @param latest        the current state of each collection (indexes may have changed since it was read)
      * @param sequence      this commit's sequence number
@@ -229,7 +235,7 @@ public final class Commit {
      * @return the collection states this commit changed and the changes it made
      * @throws DuplicateKeyException if a unique index would hold a value twice; nothing is written
      */
-    public Result apply(Function<String, CollectionState> latest, long sequence, long now, String transactionId) {
+    public Result prepare(Function<String, CollectionState> latest, long sequence, long now, String transactionId) {
         WriteBatch batch = new WriteBatch();
         List<CollectionState> changedStates = new ArrayList<>();
         ChangeRecorder changes = new ChangeRecorder(sequence, now, transactionId);
@@ -248,15 +254,14 @@ public final class Commit {
             }
         });
         if (batch.isEmpty()) {
-            return new Result(false, List.of(), List.of());
+            return new Result(batch, List.of(), List.of());
         }
         batch.put(Keyspaces.META, CommitSequence.KEY, CommitSequence.encode(sequence));
         for (CollectionState state : changedStates) {
             backend.createKeyspace(state.documentsKeyspace());
             state.indexes().values().forEach(index -> backend.createKeyspace(index.keyspace()));
         }
-        backend.apply(batch);
-        return new Result(true, changedStates, changes.changes());
+        return new Result(batch, changedStates, changes.changes());
     }
 
     private CollectionState writeCollection(CollectionState state, Map<ByteBuffer, Touched> docs, WriteBatch batch,

@@ -19,7 +19,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,12 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
  * numbered batches, each a transaction over two indexed collections, and acknowledges each
  * after its commit returns; the test kills it at a random
  * moment, reopens the store and checks that every acknowledged batch is wholly present, no
- * batch is partly present, and every index agrees with the documents. It repeats for
- * {@code -Dofflinestore.crash.cycles} cycles (20 by default) on one store.
+ * batch is partly present, each writer's batches are there without a gap up to at most one
+ * beyond its last acknowledged, and every index agrees with the documents. It repeats for
+ * {@code -Dofflinestore.crash.cycles} cycles (20 by default) on one store with one writer, and
+ * for half as many with {@value #CONCURRENT_WRITERS} writer threads committing at the same time
+ * (whose commits the engine writes in groups).
  */
 @CrashTest
 public abstract class CrashRecoveryContract extends CrashContract {
     private static final int DEFAULT_CYCLES = 20;
+    private static final int CONCURRENT_WRITERS = 4;
 
     @TempDir
     Path directory;
@@ -48,35 +54,48 @@ public abstract class CrashRecoveryContract extends CrashContract {
 
     @Test
     void acknowledgedBatchesSurviveKillsWholeAndNothingIsHalfWritten() throws Exception {
-        int cycles = Integer.getInteger("offlinestore.crash.cycles", DEFAULT_CYCLES);
+        crashCycles(1, cycles());
+    }
+
+    @Test
+    void acknowledgedBatchesOfConcurrentWritersSurviveKillsWhole() throws Exception {
+        crashCycles(CONCURRENT_WRITERS, Math.max(1, cycles() / 2));
+    }
+
+    private static int cycles() {
+        return Integer.getInteger("offlinestore.crash.cycles", DEFAULT_CYCLES);
+    }
+
+    private void crashCycles(int writers, int cycles) throws Exception {
         long seed = Long.getLong("offlinestore.crash.seed", System.nanoTime());
         Random random = new Random(seed);
         Path store = directory.resolve("store");
-        long acknowledged = 0;
+        Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
         for (int cycle = 1; cycle <= cycles; cycle++) {
-            String context = "seed " + seed + ", cycle " + cycle;
-            acknowledged = Math.max(acknowledged, runAndKill(store, 20 + random.nextInt(400), context));
-            verify(store, acknowledged, context);
+            String context = writers + " writers, seed " + seed + ", cycle " + cycle;
+            int before = acknowledged.size();
+            runAndKill(store, writers, 20 + random.nextInt(400), acknowledged, context);
+            assertTrue(acknowledged.size() > before, context + ": no batch acknowledged");
+            verify(store, writers, acknowledged, context);
         }
-        assertTrue(acknowledged >= cycles, "each cycle should commit at least one batch; acknowledged " + acknowledged);
     }
 
-    /** Runs the writer until {@code millis} after it is ready, kills it, returns the last batch it acknowledged. */
-    private long runAndKill(Path store, int millis, String context) throws IOException, InterruptedException {
+    /** Runs the writers until {@code millis} after the first commit, kills them, adds what they acknowledged. */
+    private void runAndKill(Path store, int writers, int millis, Set<Long> acknowledged, String context)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(childJvmOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(),
-                getClass().getName(), store.toString()));
+                getClass().getName(), store.toString(), Integer.toString(writers)));
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        AtomicLong last = new AtomicLong();
         AtomicLong ready = new AtomicLong(-1);
         CountDownLatch firstCommit = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     if (line.startsWith("committed ")) {
-                        last.set(Long.parseLong(line.substring(10)));
+                        acknowledged.add(Long.parseLong(line.substring(10)));
                         firstCommit.countDown();
                     } else if (line.startsWith("ready ")) {
                         ready.set(Long.parseLong(line.substring(6)));
@@ -97,7 +116,6 @@ public abstract class CrashRecoveryContract extends CrashContract {
         child.toHandle().destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), context + ": the writer did not die");
         reader.join(TimeUnit.SECONDS.toMillis(10));
-        return last.get();
     }
 
     /** The documents re-read from their JSON text, so equal numbers have equal node types. */
@@ -105,7 +123,7 @@ public abstract class CrashRecoveryContract extends CrashContract {
         return documents.stream().map(d -> Document.parse(d.toJson())).toList();
     }
 
-    private void verify(Path store, long acknowledged, String context) {
+    private void verify(Path store, int writers, Set<Long> acknowledged, String context) {
         try (OfflineStore reopened = OfflineStore.open(CrashWorkload.options(configure(store)))) {
             Map<Long, Integer> perBatch = new TreeMap<>();
             for (String name : CrashWorkload.COLLECTIONS) {
@@ -117,13 +135,14 @@ public abstract class CrashRecoveryContract extends CrashContract {
                 assertEquals(CrashWorkload.DOCUMENTS_PER_BATCH, batch.getValue(),
                         context + ": batch " + batch.getKey() + " is only partly present");
             }
-            long newest = perBatch.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-            Long counter = reopened.collection("events").get(CrashWorkload.COUNTER).map(d -> d.getLong("last")).orElse(0L);
-            assertEquals(newest, counter, context + ": the counter and the newest batch were not committed together");
-            for (long batch = 1; batch <= acknowledged; batch++) {
+            for (long batch : acknowledged) {
                 assertTrue(perBatch.containsKey(batch), context + ": acknowledged batch " + batch + " is missing");
             }
-            for (long batch = Math.max(1, acknowledged - 2); batch <= acknowledged; batch++) {
+            for (int writer = 0; writer < writers; writer++) {
+                verifyWriter(reopened, writer, writers, perBatch.keySet(), acknowledged, context);
+            }
+            List<Long> newestAcknowledged = acknowledged.stream().sorted(Comparator.reverseOrder()).limit(3).toList();
+            for (long batch : newestAcknowledged) {
                 List<Document> written = CrashWorkload.batch(batch);
                 List<Document> read = new ArrayList<>();
                 for (String name : CrashWorkload.COLLECTIONS) {
@@ -133,9 +152,28 @@ public abstract class CrashRecoveryContract extends CrashContract {
                 assertEquals(normalized(written), normalized(read),
                         context + ": batch " + batch + " read through its indexes differs from what was written");
             }
-            assertTrue(newest <= acknowledged + 1, context + ": batches beyond the one in flight appeared: " + newest);
             IntegrityReport report = reopened.check();
             assertTrue(report.isHealthy(), context + ": " + report.problems());
         }
+    }
+
+    /**
+     * One writer's batches: its counter names its newest batch present, they run without a gap
+     * from its first, and at most the one in flight goes beyond its last acknowledged.
+     */
+    private static void verifyWriter(OfflineStore reopened, int writer, int writers, Set<Long> present,
+                                     Set<Long> acknowledged, String context) {
+        List<Long> own = present.stream().filter(b -> CrashWorkload.writerOf(b, writers) == writer).sorted().toList();
+        long newest = own.isEmpty() ? 0 : own.get(own.size() - 1);
+        assertEquals(newest, CrashWorkload.lastBatch(reopened, writer),
+                context + ": writer " + writer + "'s counter and newest batch were not committed together");
+        for (int i = 0; i < own.size(); i++) {
+            assertEquals(writer + 1 + (long) i * writers, own.get(i), context + ": writer " + writer
+                    + "'s batches have a gap: " + own);
+        }
+        long lastAcknowledged = acknowledged.stream().filter(b -> CrashWorkload.writerOf(b, writers) == writer)
+                .mapToLong(Long::longValue).max().orElse(0);
+        assertTrue(newest <= Math.max(lastAcknowledged + writers, writer + 1), context + ": writer " + writer
+                + "'s batches beyond the one in flight appeared: " + newest + " after " + lastAcknowledged);
     }
 }

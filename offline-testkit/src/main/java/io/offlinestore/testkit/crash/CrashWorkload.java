@@ -3,9 +3,6 @@ package io.offlinestore.testkit.crash;
 import io.offlinestore.Document;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
-import io.offlinestore.query.Direction;
-import io.offlinestore.query.Filters;
-import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import java.util.ArrayList;
@@ -13,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The numbered batches the crash test writes and checks. Batch {@code b} is one transaction
- * over two indexed collections: it creates {@link #DOCUMENTS_PER_BATCH} documents carrying
- * {@code batch = b}, half in each collection, and sets the {@code counter} document's
- * {@code last} to {@code b}. A batch is whole when all its documents are there and the counter
- * names the newest batch present, and absent when none of them are.
+ * The numbered batches the crash test writes and checks. With {@code w} concurrent writers,
+ * writer {@code t} (from 0) writes batches {@code t + 1}, {@code t + 1 + w}, ... one after the
+ * other. Batch {@code b} is one transaction over two indexed collections: it creates
+ * {@link #DOCUMENTS_PER_BATCH} documents carrying {@code batch = b}, half in each collection,
+ * and sets its writer's counter document's {@code last} to {@code b}. A batch is whole when
+ * all its documents are there and its writer's counter names the writer's newest batch present,
+ * and absent when none of them are.
  */
 public final class CrashWorkload {
     /** Documents each batch creates. */
@@ -42,22 +41,29 @@ public final class CrashWorkload {
                 .build();
     }
 
-    /** The id of the document each batch updates. */
-    static final String COUNTER = "counter";
+    /** The id of the counter document writer {@code t} updates with each batch. */
+    static String counter(int writer) {
+        return "counter-" + writer;
+    }
+
+    /** The writer (from 0) of batch {@code b} among {@code writers}. */
+    static int writerOf(long batch, int writers) {
+        return (int) ((batch - 1) % writers);
+    }
 
     /** The collection document {@code i} of a batch goes to. */
     static String collectionOf(int i) {
         return COLLECTIONS.get(i % COLLECTIONS.size());
     }
 
-    /** Writes batch {@code b} in one transaction over both collections. */
-    static void write(OfflineStore store, long batch) {
+    /** Writes batch {@code b} of writer {@code t} in one transaction over both collections. */
+    static void write(OfflineStore store, int writer, long batch) {
         store.inTransaction(tx -> {
             List<Document> documents = batch(batch);
             for (int i = 0; i < documents.size(); i++) {
                 tx.collection(collectionOf(i)).create(documents.get(i));
             }
-            tx.collection("events").put(Document.of(Map.of("id", COUNTER, "last", batch, "kind", "counter")));
+            tx.collection("events").put(Document.of(Map.of("id", counter(writer), "last", batch, "kind", "counter")));
         });
     }
 
@@ -77,16 +83,8 @@ public final class CrashWorkload {
         return documents;
     }
 
-    /** The highest batch number stored, or 0 when there is none. */
-    static long lastBatch(OfflineStore store) {
-        long last = 0;
-        for (String collection : COLLECTIONS) {
-            List<Document> top = store.collection(collection).query(
-                    Query.filter(Filters.where("batch").exists()).sort("batch", Direction.DESC).limit(1));
-            if (!top.isEmpty()) {
-                last = Math.max(last, top.get(0).getLong("batch"));
-            }
-        }
-        return last;
+    /** The last batch writer {@code t} stored, or 0 when it stored none. */
+    static long lastBatch(OfflineStore store, int writer) {
+        return store.collection("events").get(counter(writer)).map(d -> d.getLong("last")).orElse(0L);
     }
 }

@@ -117,4 +117,8 @@ public abstract class EngineContract {
     @Nested
     class Encryption extends EncryptionContract {
     }
+
+    @Nested
+    class ConcurrentWriters extends ConcurrentWritersContract {
+    }
 }

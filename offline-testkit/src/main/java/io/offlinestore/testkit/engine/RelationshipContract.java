@@ -16,15 +16,11 @@ import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.OnDelete;
 import io.offlinestore.schema.Relationship;
-import io.offlinestore.spi.BackendStats;
-import io.offlinestore.spi.Capability;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
-import io.offlinestore.spi.WriteBatch;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
@@ -199,63 +195,21 @@ public abstract class RelationshipContract extends EngineContractSupport {
     }
 
     /** Counts the reads the engine asks of a backend. */
-    private final class CountingBackend implements StorageBackend {
-        private final StorageBackend inner;
-
+    private final class CountingBackend extends ForwardingBackend {
         CountingBackend(StorageBackend inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return inner.capabilities();
-        }
-
-        @Override
-        public void createKeyspace(String keyspace) {
-            inner.createKeyspace(keyspace);
-        }
-
-        @Override
-        public void dropKeyspace(String keyspace) {
-            inner.dropKeyspace(keyspace);
-        }
-
-        @Override
-        public Set<String> keyspaces() {
-            return inner.keyspaces();
+            super(inner);
         }
 
         @Override
         public byte[] get(String keyspace, byte[] key) {
             gets.incrementAndGet();
-            return inner.get(keyspace, key);
+            return super.get(keyspace, key);
         }
 
         @Override
         public KeyValueCursor scan(String keyspace, KeyRange range, boolean reverse) {
             scans.incrementAndGet();
-            return inner.scan(keyspace, range, reverse);
-        }
-
-        @Override
-        public void apply(WriteBatch batch) {
-            inner.apply(batch);
-        }
-
-        @Override
-        public BackendStats stats() {
-            return inner.stats();
-        }
-
-        @Override
-        public void compact() {
-            inner.compact();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
+            return super.scan(keyspace, range, reverse);
         }
     }
 }
