@@ -11,8 +11,10 @@ import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.Subscription;
 import io.offlinestore.Transaction;
+import io.offlinestore.query.Filters;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
+import io.offlinestore.spi.UntrackedWrites;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,6 +54,22 @@ public abstract class ChangeTrackingContract extends EngineContractSupport {
             assertNotEquals(changes.get(i).transactionId(), changes.get(i - 1).transactionId());
         }
         assertEquals(1L, changes.get(2).id());
+    }
+
+    @Test
+    void untrackedWritesRecordNoChangeButKeepVersionsAndIndexes() throws InterruptedException {
+        OfflineStore store = open(SCHEMA);
+        store.collection("users").create(doc("{'id':'u1','email':'a@x'}"));
+        BlockingQueue<Change> heard = new LinkedBlockingQueue<>();
+        store.addChangeListener("users", heard::add);
+        try (Transaction tx = ((UntrackedWrites) store).beginUntracked()) {
+            tx.collection("users").put(doc("{'id':'u1','email':'b@x'}"));
+            tx.commit();
+        }
+        assertEquals(List.of("users:u1:CREATE:v1"), describe(store.getChanges()), "no record of the untracked write");
+        assertEquals(2, store.collection("users").metadata("u1").orElseThrow().version());
+        assertEquals(1, store.collection("users").count(Filters.where("email").eq("b@x")));
+        assertEquals("u1", heard.poll(5, TimeUnit.SECONDS).id(), "listeners are still told");
     }
 
     @Test
