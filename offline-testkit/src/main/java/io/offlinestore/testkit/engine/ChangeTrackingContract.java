@@ -11,8 +11,10 @@ import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.Subscription;
 import io.offlinestore.Transaction;
+import io.offlinestore.query.Filters;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
+import io.offlinestore.spi.UntrackedWrites;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -73,6 +75,22 @@ public abstract class ChangeTrackingContract extends EngineContractSupport {
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L), seen);
         assertEquals(List.of(4, 1), pageSizes, "the second commit comes whole in the first page");
         assertEquals(List.of(), store.getChanges(0, 0));
+    }
+
+    @Test
+    void untrackedWritesRecordNoChangeButKeepVersionsAndIndexes() throws InterruptedException {
+        OfflineStore store = open(SCHEMA);
+        store.collection("users").create(doc("{'id':'u1','email':'a@x'}"));
+        BlockingQueue<Change> heard = new LinkedBlockingQueue<>();
+        store.addChangeListener("users", heard::add);
+        try (Transaction tx = ((UntrackedWrites) store).beginUntracked()) {
+            tx.collection("users").put(doc("{'id':'u1','email':'b@x'}"));
+            tx.commit();
+        }
+        assertEquals(List.of("users:u1:CREATE:v1"), describe(store.getChanges()), "no record of the untracked write");
+        assertEquals(2, store.collection("users").metadata("u1").orElseThrow().version());
+        assertEquals(1, store.collection("users").count(Filters.where("email").eq("b@x")));
+        assertEquals("u1", heard.poll(5, TimeUnit.SECONDS).id(), "listeners are still told");
     }
 
     @Test
