@@ -68,8 +68,10 @@ public final class SyncHttpServer implements AutoCloseable {
         if (routes.inFlight() > 0) {
             LOG.warn("stopping with {} sync requests still in flight after {}", routes.inFlight(), shutdownGrace);
         }
+        URI served = uri();
         pause(RESPONSE_FLUSH);
         app.stop();
+        LOG.info("sync server on {} stopped", served);
     }
 
     private static boolean pause(Duration duration) {
