@@ -7,7 +7,6 @@ import io.offlinestore.sync.protocol.PullRequest;
 import io.offlinestore.sync.protocol.PullResponse;
 import io.offlinestore.sync.protocol.PushRequest;
 import io.offlinestore.sync.protocol.PushResponse;
-import io.offlinestore.sync.server.SyncServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,14 +22,14 @@ import java.util.function.Supplier;
 final class FaultyNetwork implements SyncTransport {
     private static final int MAX_DELAYED = 4;
 
-    private final Supplier<SyncServer> server;
+    private final Supplier<SyncTransport> server;
     private final Random random;
     private final Consumer<String> trace;
     private final List<byte[]> delayed = new ArrayList<>();
     boolean chaos;
     boolean offline;
 
-    FaultyNetwork(Supplier<SyncServer> server, Random random, Consumer<String> trace) {
+    FaultyNetwork(Supplier<SyncTransport> server, Random random, Consumer<String> trace) {
         this.server = server;
         this.random = random;
         this.trace = trace;

@@ -12,7 +12,6 @@ import io.offlinestore.sync.engine.PlantedBug;
 import io.offlinestore.sync.protocol.DocumentRef;
 import io.offlinestore.sync.protocol.MutationKey;
 import io.offlinestore.sync.server.ServerDocument;
-import io.offlinestore.sync.server.SyncServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,10 +25,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * One seeded run: N clients write, sync, go offline and die at commit boundaries while every
@@ -37,15 +36,15 @@ import java.util.TreeMap;
  * three rounds, and the invariants are checked. Everything random comes from the seed, so a
  * failing seed replays exactly.
  */
-final class Simulation {
+public final class Simulation {
     static final int CONVERGENCE_ROUNDS = 3;
     /** Odd seeds purge tombstones after two simulated hours, so clients away longer get RESET. */
     static final Duration TOMBSTONE_RETENTION = Duration.ofHours(2);
 
     /** What to run. */
-    record Config(long seed, int clients, int operations, Set<PlantedBug> bugs, boolean skipDedup, boolean skewClocks,
+    public record Config(long seed, int clients, int operations, Set<PlantedBug> bugs, boolean skipDedup, boolean skewClocks,
                   Path mapdb, boolean manual) {
-        Config(long seed, int clients, int operations) {
+        public Config(long seed, int clients, int operations) {
             this(seed, clients, operations, Set.of(), false, false, null, false);
         }
 
@@ -77,18 +76,18 @@ final class Simulation {
     }
 
     /** What happened. */
-    record Result(Config config, List<String> violations, List<String> trace, Map<String, String> serverState) {
-        boolean ok() {
+    public record Result(Config config, List<String> violations, List<String> trace, Map<String, String> serverState) {
+        public boolean ok() {
             return violations.isEmpty();
         }
 
         /** How many trace events contain the text. */
-        long count(String text) {
+        public long count(String text) {
             return trace.stream().filter(event -> event.contains(text)).count();
         }
 
         /** Writes the whole trace to {@code target/sync-simulator/seed-N.log} and returns its path. */
-        Path saveTrace() {
+        public Path saveTrace() {
             try {
                 Path file = Path.of("target", "sync-simulator", "seed-" + config.seed() + ".log");
                 Files.createDirectories(file.getParent());
@@ -100,7 +99,7 @@ final class Simulation {
         }
 
         /** The seed, the violations and the end of the trace, for a failure message. */
-        String report() {
+        public String report() {
             int from = Math.max(0, trace.size() - 150);
             return "seed " + config.seed() + " (" + config.strategy() + ", replay with -Dsync.sim.seed=" + config.seed()
                     + ") broke: " + violations + "\ntrace (last " + (trace.size() - from) + " of " + trace.size()
@@ -111,23 +110,21 @@ final class Simulation {
     private final Config config;
     private final Random random;
     private final List<String> trace = new ArrayList<>();
-    private final RecordingStorage storage;
     private final ManualClock serverClock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private SyncServer server;
+    private final SimulatedServer server;
     private final List<SimClient> clients = new ArrayList<>();
 
-    private Simulation(Config config) {
+    private Simulation(Config config, Function<ManualClock, SimulatedServer> serverFactory) {
         this.config = config;
         this.random = new Random(config.seed());
-        this.storage = new RecordingStorage(config.skipDedup());
-        this.server = newServer();
+        this.server = serverFactory.apply(serverClock);
         Random skews = new Random(config.seed() * 31 + 7);
         for (int i = 0; i < config.clients(); i++) {
             String name = "c" + i;
             Clock clock = config.skewClocks()
                     ? Clock.offset(serverClock, Duration.ofSeconds(skews.nextInt(2 * 86_400 + 1) - 86_400))
                     : serverClock;
-            FaultyNetwork network = new FaultyNetwork(() -> server, random, this::trace);
+            FaultyNetwork network = new FaultyNetwork(server::wire, random, this::trace);
             SyncOptions options = SyncOptions.builder().transport(network).collections(SimClient.COLLECTIONS)
                     .conflictStrategy(config.strategy()).batchSize(1 + random.nextInt(16))
                     .pageSize(1 + random.nextInt(16)).clock(clock).build();
@@ -137,21 +134,20 @@ final class Simulation {
     }
 
     static Result run(Config config) {
-        Simulation simulation = new Simulation(config);
+        return run(config, clock -> new InProcessServer(config, clock));
+    }
+
+    /**
+     * Runs against the server the factory makes, given the simulated clock the clients run on.
+     * The configuration's {@code skipDedup} and tombstone retention only concern the in-process server.
+     */
+    public static Result run(Config config, Function<ManualClock, SimulatedServer> serverFactory) {
+        Simulation simulation = new Simulation(config, serverFactory);
         try {
             return simulation.execute();
         } finally {
             simulation.clients.forEach(SimClient::close);
         }
-    }
-
-    private SyncServer newServer() {
-        SyncServer.Builder builder = SyncServer.builder(storage).clock(serverClock)
-                .validator(m -> m.body() != null && m.body().has("poison") ? Optional.of("poison") : Optional.empty());
-        if (config.seed() % 2 == 1) {
-            builder.tombstoneRetention(TOMBSTONE_RETENTION);
-        }
-        return builder.build();
     }
 
     private void trace(String event) {
@@ -181,7 +177,7 @@ final class Simulation {
                 client.restart("killed between operations");
             } else {
                 trace("server restarts");
-                server = newServer();
+                server.restart();
             }
         }
         trace("faults stop");
@@ -206,7 +202,7 @@ final class Simulation {
 
     private void checkAppliedOnce(List<String> violations) {
         Set<MutationKey> applied = new HashSet<>();
-        for (ServerDocument doc : storage.history()) {
+        for (ServerDocument doc : server.history()) {
             if (!applied.add(doc.writtenBy())) {
                 violations.add("mutation " + doc.writtenBy() + " applied twice");
             }
@@ -215,13 +211,13 @@ final class Simulation {
 
     private void checkPerDocumentOrder(List<String> violations) {
         Map<String, Long> last = new HashMap<>();
-        for (ServerDocument doc : storage.history()) {
+        for (ServerDocument doc : server.history()) {
             String lane = doc.writtenBy().clientId() + " " + doc.document();
             Long before = last.put(lane, doc.writtenBy().sequence());
             if (before != null && before >= doc.writtenBy().sequence()) {
                 violations.add(nameOf(doc.writtenBy().clientId()) + "'s writes to " + doc.document()
                         + " applied out of order: commit " + before + " then " + doc.writtenBy().sequence()
-                        + "; server history of the document: " + storage.history().stream()
+                        + "; server history of the document: " + server.history().stream()
                         .filter(d -> d.document().equals(doc.document()))
                         .map(d -> "v" + d.version() + " by " + nameOf(d.writtenBy().clientId()) + ":"
                                 + d.writtenBy().sequence() + " " + RecordingStorage.body(d)).toList());
@@ -245,7 +241,7 @@ final class Simulation {
                     local.put(DocumentRef.of(collection, doc.id()), doc.toJsonNode());
                 }
                 Map<DocumentRef, ObjectNode> remote = new TreeMap<>(Simulation::compare);
-                storage.live(collection).forEach(doc -> remote.put(doc.document(), doc.body()));
+                server.live(collection).forEach(doc -> remote.put(doc.document(), doc.body()));
                 parked.forEach(local::remove);
                 parked.forEach(remote::remove);
                 if (!local.equals(remote)) {
@@ -270,8 +266,8 @@ final class Simulation {
                     return;
                 }
                 ObjectNode body = state.orElse(null);
-                boolean everOnServer = storage.history().stream().anyMatch(d -> d.document().equals(ref));
-                boolean reached = storage.history().stream().anyMatch(d -> d.document().equals(ref)
+                boolean everOnServer = server.history().stream().anyMatch(d -> d.document().equals(ref));
+                boolean reached = server.history().stream().anyMatch(d -> d.document().equals(ref)
                         && Objects.equals(RecordingStorage.body(d), body));
                 if (!reached && (body != null || everOnServer)) {
                     violations.add(client.name + "'s acknowledged write " + ref + " = " + body
@@ -293,7 +289,7 @@ final class Simulation {
     private Map<String, String> serverState() {
         Map<String, String> state = new TreeMap<>();
         for (String collection : SimClient.COLLECTIONS) {
-            storage.live(collection).forEach(doc -> state.put(doc.document().toString(),
+            server.live(collection).forEach(doc -> state.put(doc.document().toString(),
                     doc.version() + " " + doc.body()));
         }
         return state;
