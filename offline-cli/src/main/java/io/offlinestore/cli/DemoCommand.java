@@ -12,25 +12,31 @@ import io.offlinestore.TransactionConflictException;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code offline demo}: a guided tour on a fresh in-memory store, whatever the store options
- * say. Declares the seed's users and orders, creates the sample in batches, runs queries (each
+ * {@code offline demo}: a guided tour on a fresh store of the CLI's default (persistent, embedded)
+ * backend in a temporary directory that is deleted afterwards, whatever the store options say. Declares the seed's users and orders, creates the sample in batches, runs queries (each
  * printed as JSON, with its results as a table), explains an indexed query and a full scan,
  * updates a batch, and shows a unique index rejecting a duplicate. The output is the same on
  * every run.
  */
-@Command(name = "demo", description = "Tour the store on a fresh in-memory backend with the users/orders sample.")
+@Command(name = "demo", description = "Tour the store with the users/orders sample on a fresh store of the default backend in a temporary directory.")
 final class DemoCommand implements Callable<Integer> {
     private static final String ADMINS_SINCE_2023 = "{\"filters\":{\"role\":\"admin\",\"created_at\":{\"$gt\":\"2023-01-01\"}},"
             + "\"sort\":[{\"field\":\"name\",\"direction\":\"asc\"}]}";
@@ -59,8 +65,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         out = spec.commandLine().getOut();
         section = 0;
-        out.println("Offline Store demo: the users/orders sample on the in-memory backend (nothing is saved).");
-        try (OfflineStore store = OfflineStore.open(DemoData.options())) {
+        out.println("Offline Store demo: the users/orders sample on the " + OfflineCommand.DEFAULT_BACKEND
+                + " backend, in a temporary directory deleted afterwards.");
+        Path directory = temporaryDirectory();
+        try (OfflineStore store = OfflineStore.open(DemoData.options(directory))) {
             DocumentCollection users = store.collection("users");
             DocumentCollection orders = store.collection("orders");
             declare(store);
@@ -78,9 +86,29 @@ final class DemoCommand implements Callable<Integer> {
             restrict(users);
             transaction(store);
             changes(store);
+        } finally {
+            delete(directory);
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("offline-demo");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the demo's temporary directory", e);
+        }
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the demo's temporary directory " + directory, e);
+        }
     }
 
     private void declare(OfflineStore store) {

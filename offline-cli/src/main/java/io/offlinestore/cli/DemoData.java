@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -38,8 +39,9 @@ final class DemoData {
     }
 
     /** A fresh in-memory store declaring both collections. */
-    static StoreOptions options() {
-        return StoreOptions.builder().backend("memory").databaseName("demo").collection(USERS).collection(ORDERS).build();
+    static StoreOptions options(Path directory) {
+        return StoreOptions.builder().backend(OfflineCommand.DEFAULT_BACKEND).path(directory).databaseName("demo")
+                .collection(USERS).collection(ORDERS).build();
     }
 
     /** The sample users. */

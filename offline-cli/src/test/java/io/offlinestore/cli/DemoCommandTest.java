@@ -18,6 +18,12 @@ class DemoCommandTest {
     }
 
     @Test
+    void runsOnTheDefaultPersistentBackendInATemporaryDirectory() {
+        assertTrue(DEMO.out().startsWith("Offline Store demo: the users/orders sample on the " + OfflineCommand.DEFAULT_BACKEND
+                + " backend, in a temporary directory deleted afterwards."), DEMO.out());
+    }
+
+    @Test
     void showsEverySection() {
         for (String heading : List.of("== 1. Declare the collections", "== 2. Create the sample", "== 3. Read a record by id",
                 "== 4. Query: admins created after 2023-01-01, by name", "== 5. Batch update",
