@@ -179,10 +179,7 @@ class OfflineClientTest {
         assertEquals(1, store.collection(OfflineClient.DEFAULT_QUEUE_COLLECTION).count());
         assertEquals(0, queue.stats().total(), "not in the application's queue");
         comeBack();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (server.events.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the queued call replayed on the service", () -> !server.events.isEmpty());
         assertEquals(List.of("offline event"), server.events);
     }
 
@@ -207,10 +204,7 @@ class OfflineClientTest {
     }
 
     private void awaitCompleted(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (queue.stats().count(Status.COMPLETED) < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until(count + " completed operations", () -> queue.stats().count(Status.COMPLETED) >= count);
         assertEquals(count, queue.stats().count(Status.COMPLETED));
     }
 }

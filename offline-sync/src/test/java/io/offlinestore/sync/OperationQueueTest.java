@@ -429,11 +429,8 @@ class OperationQueueTest {
         monitor.setOnline(false);
         monitor.setOnline(true);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (queue.get(flaky).status() != Status.COMPLETED && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(Status.COMPLETED, queue.get(flaky).status(), "back-off reset and run when back online");
+        Await.until("the back-off reset and a run when back online",
+                () -> queue.get(flaky).status() == Status.COMPLETED);
         assertEquals(Status.COMPLETED, queue.get(id).status());
     }
 }

@@ -9,7 +9,6 @@ import io.offlinestore.OfflineStore;
 import io.offlinestore.sync.connectivity.ManualConnectivityMonitor;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,18 +119,10 @@ class SyncConnectivityTest {
     }
 
     private void awaitCalls(int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (calls.get() < atLeast) {
-            assertTrue(System.nanoTime() < deadline, "no sync reached the transport within 30 s");
-            Thread.sleep(20);
-        }
+        Await.until("a sync reaching the transport", () -> calls.get() >= atLeast);
     }
 
     private static void awaitNothingPending(SyncEngine engine) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (engine.status().pending() > 0 || engine.status().state() == SyncStatus.State.SYNCING) {
-            assertTrue(System.nanoTime() < deadline, "the reconnect did not sync within 30 s");
-            Thread.sleep(20);
-        }
+        SyncEngineTest.awaitNothingPending(engine);
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,11 +180,8 @@ class SyncEngineTest {
         }
     }
 
-    private static void awaitNothingPending(SyncEngine engine) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (engine.status().pending() > 0 || engine.status().state() == SyncStatus.State.SYNCING) {
-            assertTrue(System.nanoTime() < deadline, "background sync did not push within 30 s");
-            Thread.sleep(20);
-        }
+    static void awaitNothingPending(SyncEngine engine) throws InterruptedException {
+        Await.until("a background sync pushing every change",
+                () -> engine.status().pending() == 0 && engine.status().state() != SyncStatus.State.SYNCING);
     }
 }
