@@ -54,6 +54,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void engineUsesNoInternalsOfTheApi() {
+        noClasses().that().resideInAPackage("io.offlinestore.engine..")
+                .should().dependOnClassesThat().resideInAPackage("io.offlinestore.internal..")
+                .because("the engine has its own JSON mapper (EngineJson); the API's helpers may change with it alone")
+                .check(imported);
+    }
+
+    @Test
     void engineFindsTheMigrationRunnerThroughTheSpiOnly() {
         noClasses().that().resideInAPackage("io.offlinestore.engine..")
                 .should().dependOnClassesThat().resideInAPackage("io.offlinestore.migrations..")
