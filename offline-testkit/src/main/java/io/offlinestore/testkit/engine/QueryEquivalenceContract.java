@@ -65,7 +65,7 @@ public abstract class QueryEquivalenceContract extends EngineContractSupport {
         DocumentCollection plain = store.collection("plain");
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < DOCUMENTS; i++) {
-            documents.add(Document.adopt(document(random, i)));
+            documents.add(Document.of(document(random, i)));
         }
         indexed.createBatch(documents);
         plain.createBatch(documents);
@@ -92,9 +92,13 @@ public abstract class QueryEquivalenceContract extends EngineContractSupport {
 
     private static List<Document> evaluate(List<Document> documents, Query query) {
         Comparator<JsonNode> order = SortOrder.comparator(query.sort(), "id");
+        record Tree(Document document, ObjectNode tree) {
+        }
         Stream<Document> matching = documents.stream()
-                .filter(d -> FilterEvaluator.matches(query.filter(), d.unsafeTree()))
-                .sorted(Comparator.comparing(Document::unsafeTree, order))
+                .map(d -> new Tree(d, d.toJsonNode()))
+                .filter(t -> FilterEvaluator.matches(query.filter(), t.tree()))
+                .sorted(Comparator.comparing(Tree::tree, order))
+                .map(Tree::document)
                 .skip(query.offset());
         return (query.limit().isPresent() ? matching.limit(query.limit().getAsInt()) : matching).toList();
     }
