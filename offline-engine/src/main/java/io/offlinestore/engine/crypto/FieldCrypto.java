@@ -1,6 +1,7 @@
 package io.offlinestore.engine.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.DecryptionException;
@@ -239,7 +240,7 @@ public final class FieldCrypto {
         String[] segments = path.split("\\.");
         for (int i = 0; i < segments.length - 1 && current != null; i++) {
             current = current.get(segments[i]);
-            if (current instanceof com.fasterxml.jackson.databind.node.ArrayNode) {
+            if (current instanceof ArrayNode) {
                 throw new InvalidDocumentException("collection '" + collection + "': encrypted field '" + path
                         + "' goes through the array at '" + String.join(".", Arrays.copyOf(segments, i + 1))
                         + "'; its values would stay in plaintext, so the document is refused (encrypt the array instead)");

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -122,7 +123,7 @@ public abstract class QueryEquivalenceContract extends EngineContractSupport {
         return doc;
     }
 
-    private static void maybe(Random random, ObjectNode doc, String field, java.util.function.Supplier<JsonNode> value) {
+    private static void maybe(Random random, ObjectNode doc, String field, Supplier<JsonNode> value) {
         int roll = random.nextInt(10);
         if (roll == 0) {
             doc.putNull(field);
