@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.internal.Json;
 import io.offlinestore.internal.JsonLimits;
+import io.offlinestore.internal.access.DocumentTrees;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,10 @@ import java.util.Optional;
 public final class Document {
     /** The key path documents use when none is known. */
     public static final String DEFAULT_KEY_PATH = "id";
+
+    static {
+        DocumentTrees.install(new TreeAccess());
+    }
 
     private final ObjectNode tree;
     private final String keyPath;
@@ -84,20 +89,6 @@ public final class Document {
         if (violation != null) {
             throw new InvalidDocumentException("document " + violation + " (see DocumentLimits)");
         }
-    }
-
-    /**
-     * A document over the given tree itself, without copying it: the tree becomes the
-     * document's and the caller must not change it afterwards. For codecs and the engine, which
-     * build trees no one else holds.
-     *
-     * @throws InvalidDocumentException if the tree is not a JSON object
-     */
-    public static Document adopt(JsonNode tree) {
-        if (!(tree instanceof ObjectNode object)) {
-            return of(tree);
-        }
-        return new Document(object, DEFAULT_KEY_PATH);
     }
 
     /** An empty document. */
@@ -314,14 +305,6 @@ public final class Document {
         }
     }
 
-    /**
-     * The shared tree, for the engine's own reads. Callers must not change it; user code should
-     * call {@link #toJsonNode()}.
-     */
-    public ObjectNode unsafeTree() {
-        return tree;
-    }
-
     /** Documents are equal when their trees are equal; the key path is not compared. */
     @Override
     public boolean equals(Object other) {
@@ -336,5 +319,18 @@ public final class Document {
     @Override
     public String toString() {
         return toJson();
+    }
+
+    /** The engine's zero-copy passage to documents' trees (see {@link DocumentTrees}). */
+    private static final class TreeAccess implements DocumentTrees.Access {
+        @Override
+        public Document adopt(ObjectNode tree) {
+            return new Document(tree, DEFAULT_KEY_PATH);
+        }
+
+        @Override
+        public ObjectNode tree(Document document) {
+            return document.tree;
+        }
     }
 }

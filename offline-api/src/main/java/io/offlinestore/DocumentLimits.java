@@ -1,5 +1,9 @@
 package io.offlinestore;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.offlinestore.internal.JsonLimits;
+import java.util.Optional;
+
 /**
  * The limits every stored document, patch and query operand is held to. A value beyond them is
  * refused when it is written or parsed ({@link InvalidDocumentException} for documents,
@@ -30,5 +34,15 @@ public final class DocumentLimits {
     public static final int MAX_DECIMAL_SCALE = 1_000_000;
 
     private DocumentLimits() {
+    }
+
+    /**
+     * The first thing in a tree beyond these limits (nesting too deep, a field name or string too
+     * long or holding an unpaired surrogate, a number with too many digits or too large a scale),
+     * described with its dotted path; empty when the whole tree can be stored exactly. The check
+     * is iterative, so a tree nested far too deep is reported rather than overflowing the stack.
+     */
+    public static Optional<String> violation(JsonNode tree) {
+        return Optional.ofNullable(JsonLimits.violation(tree));
     }
 }

@@ -1,11 +1,15 @@
 package io.offlinestore;
 
+import io.offlinestore.encryption.KeyProvider;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.spi.OfflineStoreFactory;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * An open document store: named collections of JSON documents over one storage backend. Open
@@ -57,10 +61,10 @@ public interface OfflineStore extends AutoCloseable {
      * (and at most {@link StoreOptions#transactionRetries()} retries, when set). Then it throws a
      * {@link TransactionConflictException} saying how many attempts were made over how long.
      */
-    void inTransaction(java.util.function.Consumer<Transaction> work);
+    void inTransaction(Consumer<Transaction> work);
 
     /** As {@link #inTransaction}, returning what {@code work} returns from its committed run. */
-    <T> T callInTransaction(java.util.function.Function<Transaction, T> work);
+    <T> T callInTransaction(Function<Transaction, T> work);
 
     /** Every change not yet marked synchronized, in commit order. */
     List<Change> getChanges();
@@ -81,7 +85,7 @@ public interface OfflineStore extends AutoCloseable {
      * Marks changes synchronized: they are no longer returned, and are pruned once older than
      * the configured retention. Changes already marked, or unknown, are ignored.
      */
-    void markSynchronized(java.util.Collection<Change> changes);
+    void markSynchronized(Collection<Change> changes);
 
     /** Calls the listener for every committed change of every collection. */
     Subscription addChangeListener(ChangeListener listener);
@@ -104,7 +108,7 @@ public interface OfflineStore extends AutoCloseable {
      *
      * @throws ConfigurationException if the store has no encryption
      */
-    void changeKeyProvider(io.offlinestore.encryption.KeyProvider newProvider);
+    void changeKeyProvider(KeyProvider newProvider);
 
     /** Re-wraps the store's keys with a new passphrase; no data is rewritten. */
     void changePassphrase(char[] newPassphrase);
@@ -123,7 +127,7 @@ public interface OfflineStore extends AutoCloseable {
      * @param progress told after each batch
      * @return how many documents were scanned and re-sealed
      */
-    ReencryptionProgress reencrypt(java.util.function.Consumer<ReencryptionProgress> progress);
+    ReencryptionProgress reencrypt(Consumer<ReencryptionProgress> progress);
 
     /** The options the store was opened with. */
     StoreOptions options();

@@ -1,6 +1,5 @@
 package io.offlinestore.benchmarks;
 
-import io.offlinestore.benchmarks.subject.Subjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -15,13 +15,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -327,7 +331,7 @@ public final class OptionsLoader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                throw fail(where + "." + key, "is not a known key; expected one of " + new java.util.TreeSet<>(allowed));
+                throw fail(where + "." + key, "is not a known key; expected one of " + new TreeSet<>(allowed));
             }
         }
     }
@@ -348,7 +352,7 @@ public final class OptionsLoader {
     }
 
     private Map<String, String> flatten(JsonNode node, String prefix) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         node.properties().forEach(e -> {
             String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             if (e.getValue().isObject()) {
@@ -391,10 +395,10 @@ public final class OptionsLoader {
         };
     }
 
-    private java.time.Duration duration(String text) {
+    private Duration duration(String text) {
         try {
-            return java.time.Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-        } catch (java.time.format.DateTimeParseException e) {
+            return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
             throw new ConfigurationException("must be an ISO-8601 duration such as P7D or PT12H, got '" + text + "'");
         }
     }

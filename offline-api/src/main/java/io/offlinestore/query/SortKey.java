@@ -1,5 +1,6 @@
 package io.offlinestore.query;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,6 @@ public record SortKey(String field, Direction direction) {
 
     @Override
     public String toString() {
-        return field + " " + direction.name().toLowerCase(java.util.Locale.ROOT);
+        return field + " " + direction.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,10 +3,12 @@ package io.offlinestore.schema;
 import io.offlinestore.ConfigurationException;
 import io.offlinestore.Document;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a collection is: its name, the field holding each document's id (its key path), its
@@ -20,8 +22,8 @@ public final class CollectionSchema {
     private final List<Relationship> relationships;
     private final boolean generateIds;
     private final boolean trackChanges;
-    private final java.util.Set<String> sensitiveFields;
-    private final java.util.Set<String> queryableFields;
+    private final Set<String> sensitiveFields;
+    private final Set<String> queryableFields;
 
     private CollectionSchema(Builder builder) {
         this.name = builder.name;
@@ -30,8 +32,8 @@ public final class CollectionSchema {
         this.relationships = List.copyOf(builder.relationships.values());
         this.generateIds = builder.generateIds;
         this.trackChanges = builder.trackChanges;
-        this.sensitiveFields = java.util.Set.copyOf(builder.sensitive);
-        this.queryableFields = java.util.Set.copyOf(builder.queryable);
+        this.sensitiveFields = Set.copyOf(builder.sensitive);
+        this.queryableFields = Set.copyOf(builder.queryable);
     }
 
     /** A builder for the collection with this name. */
@@ -81,12 +83,12 @@ public final class CollectionSchema {
     }
 
     /** Fields sealed with randomized encryption in this collection (besides the store-wide ones). */
-    public java.util.Set<String> sensitiveFields() {
+    public Set<String> sensitiveFields() {
         return sensitiveFields;
     }
 
     /** Fields sealed deterministically in this collection (besides the store-wide ones). */
-    public java.util.Set<String> queryableFields() {
+    public Set<String> queryableFields() {
         return queryableFields;
     }
 
@@ -141,8 +143,8 @@ public final class CollectionSchema {
         private final Map<String, Relationship> relationships = new LinkedHashMap<>();
         private boolean generateIds;
         private boolean trackChanges = true;
-        private final java.util.Set<String> sensitive = new java.util.LinkedHashSet<>();
-        private final java.util.Set<String> queryable = new java.util.LinkedHashSet<>();
+        private final Set<String> sensitive = new LinkedHashSet<>();
+        private final Set<String> queryable = new LinkedHashSet<>();
 
         private Builder(String name) {
             this.name = requireName(name);

@@ -1,5 +1,7 @@
 package io.offlinestore.spi;
 
+import io.offlinestore.encryption.KeyProvider;
+
 /**
  * Creates {@link FieldCipher}s; implemented by an encryption module (e.g. {@code encryption-tink})
  * listed in {@code META-INF/services/io.offlinestore.spi.FieldCipherProvider}. The engine looks
@@ -17,7 +19,7 @@ public interface FieldCipherProvider {
      * A key provider protecting the keyset with a passphrase (through a memory-hard key
      * derivation), for stores configured with a passphrase rather than a provider object.
      */
-    io.offlinestore.encryption.KeyProvider passphraseKeyProvider(char[] passphrase);
+    KeyProvider passphraseKeyProvider(char[] passphrase);
 
     /**
      * A cipher over an existing keyset.

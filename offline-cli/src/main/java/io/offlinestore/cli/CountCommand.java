@@ -1,14 +1,11 @@
 package io.offlinestore.cli;
 
-import io.offlinestore.query.Filter;
-import io.offlinestore.query.Filters;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code offline count COLLECTION [--filter JSON]}: how many documents match. */
@@ -20,18 +17,16 @@ final class CountCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "COLLECTION", converter = CollectionNameConverter.class,
-            description = "The collection.")
-    private String collection;
+    @Mixin
+    private CollectionParameter collection;
 
-    @Option(names = "--filter", paramLabel = "JSON", converter = FilterConverter.class,
-            description = "A MongoDB-style filter, e.g. {\"role\":\"admin\",\"age\":{\"$gte\":30}}.")
-    private Filter filter = Filters.all();
+    @Mixin
+    private FilterOption filter;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.println(root.collection(collection).count(filter));
+        out.println(root.collection(collection.name()).count(filter.filter()));
         out.flush();
         return ExitCodes.OK;
     }

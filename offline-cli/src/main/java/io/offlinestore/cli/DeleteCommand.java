@@ -3,6 +3,7 @@ package io.offlinestore.cli;
 import io.offlinestore.DocumentNotFoundException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
@@ -12,9 +13,8 @@ final class DeleteCommand implements Callable<Integer> {
     @ParentCommand
     private OfflineCommand root;
 
-    @Parameters(index = "0", paramLabel = "COLLECTION", converter = CollectionNameConverter.class,
-            description = "The collection.")
-    private String collection;
+    @Mixin
+    private CollectionParameter collection;
 
     @Parameters(index = "1", paramLabel = "ID", converter = DocumentIdConverter.class,
             description = "The id, read as for 'get'.")
@@ -22,8 +22,8 @@ final class DeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!root.collection(collection).delete(id)) {
-            throw new DocumentNotFoundException(collection, id);
+        if (!root.collection(collection.name()).delete(id)) {
+            throw new DocumentNotFoundException(collection.name(), id);
         }
         return ExitCodes.OK;
     }

@@ -6,9 +6,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,14 +23,13 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "COLLECTION", converter = CollectionNameConverter.class,
-            description = "The collection.")
-    private String collection;
+    @Mixin
+    private CollectionParameter collection;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Stream<Document> documents = root.collection(collection).stream(Query.all())) {
+        try (Stream<Document> documents = root.collection(collection.name()).stream(Query.all())) {
             documents.forEach(document -> out.println(document.toJson()));
         }
         out.flush();

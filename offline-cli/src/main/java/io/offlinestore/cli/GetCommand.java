@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -21,9 +22,8 @@ final class GetCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "COLLECTION", converter = CollectionNameConverter.class,
-            description = "The collection.")
-    private String collection;
+    @Mixin
+    private CollectionParameter collection;
 
     @Parameters(index = "1", paramLabel = "ID", converter = DocumentIdConverter.class,
             description = "The id: 7 is an integer, '\"7\"' the string \"7\", other text (user123) a string.")
@@ -35,8 +35,8 @@ final class GetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Document document = root.collection(collection).get(id, include.toArray(String[]::new))
-                .orElseThrow(() -> new DocumentNotFoundException(collection, id));
+        Document document = root.collection(collection.name()).get(id, include.toArray(String[]::new))
+                .orElseThrow(() -> new DocumentNotFoundException(collection.name(), id));
         PrintWriter out = spec.commandLine().getOut();
         out.println(document.toJson());
         out.flush();

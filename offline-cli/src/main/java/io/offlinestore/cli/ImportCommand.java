@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -47,9 +48,8 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "COLLECTION", converter = CollectionNameConverter.class,
-            description = "The collection.")
-    private String collection;
+    @Mixin
+    private CollectionParameter collection;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "A JSON-lines file: one document a line.")
     private Path file;
@@ -57,7 +57,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine command = spec.commandLine();
-        Batches batches = new Batches(root.collection(collection));
+        Batches batches = new Batches(root.collection(collection.name()));
         try (BufferedReader reader = InputFiles.open(file, command);
              ProgressBar progress = new ProgressBar(command.getErr(), Files.size(file), System.console() != null)) {
             long bytes = 0;
@@ -77,7 +77,7 @@ final class ImportCommand implements Callable<Integer> {
             throw e;
         }
         PrintWriter out = command.getOut();
-        out.println("imported " + batches.imported + " documents into " + collection + " in " + batches.written
+        out.println("imported " + batches.imported + " documents into " + collection.name() + " in " + batches.written
                 + (batches.written == 1 ? " batch" : " batches"));
         out.flush();
         return ExitCodes.OK;

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -28,9 +29,8 @@ final class IndexCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "COLLECTION", converter = CollectionNameConverter.class,
-            description = "The collection.")
-    private String collection;
+    @Mixin
+    private CollectionParameter collection;
 
     @Parameters(index = "1", paramLabel = "FIELD[,FIELD...]", split = ",",
             description = "The indexed field paths, in key order.")
@@ -45,7 +45,7 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IndexDefinition index = definition();
-        DocumentCollection documents = root.collection(collection);
+        DocumentCollection documents = root.collection(collection.name());
         boolean existed = documents.schema().index(index.name()).isPresent();
         try {
             documents.createIndex(index);
@@ -55,7 +55,7 @@ final class IndexCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, index.name());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println((existed ? "index exists: " : "created index ") + "'" + index.name() + "' on " + collection
+        out.println((existed ? "index exists: " : "created index ") + "'" + index.name() + "' on " + collection.name()
                 + " (" + String.join(", ", index.fields()) + ")" + (index.unique() ? " unique" : ""));
         out.flush();
         return ExitCodes.OK;

@@ -10,6 +10,7 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,7 +116,7 @@ public final class OfflineCommand implements Callable<Integer> {
             }
             char[] passphrase = console.readPassword("Passphrase for %s: ", options.path().orElse(DEFAULT_PATH));
             options = options.toBuilder().encryption(encryption.withKeyProvider(KeyProviders.passphrase(passphrase))).build();
-            java.util.Arrays.fill(passphrase, '\0');
+            Arrays.fill(passphrase, '\0');
         }
         return options;
     }

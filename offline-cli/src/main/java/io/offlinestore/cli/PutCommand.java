@@ -4,6 +4,7 @@ import io.offlinestore.Document;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
@@ -18,9 +19,8 @@ final class PutCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "COLLECTION", converter = CollectionNameConverter.class,
-            description = "The collection.")
-    private String collection;
+    @Mixin
+    private CollectionParameter collection;
 
     @Parameters(index = "1", paramLabel = "JSON|@FILE",
             description = "The document as a JSON object with its id, or @FILE to read it from a file.")
@@ -29,7 +29,7 @@ final class PutCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Document parsed = Document.parse(InputFiles.jsonArgument(document, spec.commandLine()));
-        Document stored = root.collection(collection).put(parsed);
+        Document stored = root.collection(collection.name()).put(parsed);
         PrintWriter out = spec.commandLine().getOut();
         out.println(stored.toJson());
         out.flush();

@@ -2,8 +2,6 @@ package io.offlinestore.cli;
 
 import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
-import io.offlinestore.query.Filter;
-import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.query.SortKey;
 import java.io.PrintWriter;
@@ -11,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,13 +29,11 @@ final class QueryCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "COLLECTION", converter = CollectionNameConverter.class,
-            description = "The collection.")
-    private String collection;
+    @Mixin
+    private CollectionParameter collection;
 
-    @Option(names = "--filter", paramLabel = "JSON", converter = FilterConverter.class,
-            description = "A MongoDB-style filter, e.g. {\"role\":\"admin\",\"created_at\":{\"$gt\":\"2023-01-01\"}}.")
-    private Filter filter = Filters.all();
+    @Mixin
+    private FilterOption filter;
 
     @Option(names = "--sort", paramLabel = "FIELD[:asc|desc]", converter = SortKeyConverter.class,
             description = "Sort key; repeat for ties. Default: id order.")
@@ -59,7 +55,7 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Query query = query();
-        DocumentCollection documents = root.collection(collection);
+        DocumentCollection documents = root.collection(collection.name());
         PrintWriter out = spec.commandLine().getOut();
         if (explain) {
             out.println(documents.explain(query));
@@ -73,7 +69,7 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     private Query query() {
-        Query query = Query.filter(filter);
+        Query query = Query.filter(filter.filter());
         if (sort != null) {
             for (SortKey key : sort) {
                 query = query.sort(key.field(), key.direction());

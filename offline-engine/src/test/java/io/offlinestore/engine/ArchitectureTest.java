@@ -1,5 +1,7 @@
 package io.offlinestore.engine;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The layering rules of the brief, checked on the API and engine classes. */
 class ArchitectureTest {
+    private static final String DOCUMENT_ACCESS = "io.offlinestore.internal.access..";
     private static JavaClasses imported;
 
     @BeforeAll
@@ -50,6 +53,23 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.offlinestore.backend..",
                         "com.google.crypto.tink..", "org.mapdb..", "org.apache.derby..", "java.sql..")
                 .because("the engine finds backends and encryption through the SPI only")
+                .check(imported);
+    }
+
+    @Test
+    void engineUsesNoInternalsOfTheApiButTheDocumentTreeAccess() {
+        noClasses().that().resideInAPackage("io.offlinestore.engine..")
+                .should().dependOnClassesThat(resideInAPackage("io.offlinestore.internal..")
+                        .and(not(resideInAPackage(DOCUMENT_ACCESS))))
+                .because("the engine has its own JSON mapper (EngineJson); the API's helpers may change with it alone")
+                .check(imported);
+    }
+
+    @Test
+    void onlyTheEngineReachesDocumentTreesWithoutCopying() {
+        noClasses().that().resideOutsideOfPackages("io.offlinestore", DOCUMENT_ACCESS, "io.offlinestore.engine..")
+                .should().dependOnClassesThat().resideInAPackage(DOCUMENT_ACCESS)
+                .because("a document's shared tree and adopting a tree are for the engine, which never changes them")
                 .check(imported);
     }
 

@@ -3,7 +3,6 @@ package io.offlinestore.backend.derby;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,37 +14,31 @@ import io.offlinestore.spi.DirectoryLock;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.StorageBackendProvider;
 import io.offlinestore.spi.WriteBatch;
+import io.offlinestore.testkit.backend.BackendProviderContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DerbyBackendProviderTest {
-
+/** The provider contract, and Derby's own: plain database names, a named directory, relaxed durability. */
+class DerbyBackendProviderTest extends BackendProviderContract {
     private final DerbyBackendProvider provider = new DerbyBackendProvider();
 
-    @TempDir
-    Path directory;
-
-    @Test
-    void isFoundByServiceLoaderUnderItsName() {
-        List<StorageBackendProvider> derby = ServiceLoader.load(StorageBackendProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(found -> found.name().equals("derby"))
-                .toList();
-        assertEquals(1, derby.size());
-        assertInstanceOf(DerbyBackendProvider.class, derby.get(0));
+    @Override
+    protected StorageBackendProvider provider() {
+        return new DerbyBackendProvider();
     }
 
-    @Test
-    void aPathIsRequired() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> provider.open(new BackendConfig(null, "test", Durability.SYNC, Map.of())));
-        assertTrue(e.getMessage().contains("derby"), e.getMessage());
+    @Override
+    protected List<String> storeFiles(String databaseName) {
+        return List.of(".lock", databaseName + ".derby");
+    }
+
+    @Override
+    protected List<Map<String, String>> badSettings() {
+        return List.of();
     }
 
     @Test

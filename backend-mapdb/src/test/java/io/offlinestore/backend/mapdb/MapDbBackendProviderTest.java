@@ -1,83 +1,32 @@
 package io.offlinestore.backend.mapdb;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.offlinestore.ConfigurationException;
-import io.offlinestore.Durability;
-import io.offlinestore.spi.BackendConfig;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.StorageBackendProvider;
 import io.offlinestore.spi.WriteBatch;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.offlinestore.testkit.backend.BackendProviderContract;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Finding the backend, its configuration errors and the files it keeps. */
-class MapDbBackendProviderTest {
+/** The provider contract, and MapDB's own: a store written mapped reads back through a file channel. */
+class MapDbBackendProviderTest extends BackendProviderContract {
     private final MapDbBackendProvider provider = new MapDbBackendProvider();
 
-    @TempDir
-    Path directory;
-
-    private BackendConfig config(Map<String, String> settings) {
-        return new BackendConfig(directory, "test", Durability.SYNC, settings);
+    @Override
+    protected StorageBackendProvider provider() {
+        return new MapDbBackendProvider();
     }
 
-    @Test
-    void isFoundByServiceLoaderUnderItsName() {
-        List<StorageBackendProvider> mapdb = ServiceLoader.load(StorageBackendProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(found -> found.name().equals("mapdb"))
-                .collect(Collectors.toList());
-        assertEquals(1, mapdb.size());
-        assertInstanceOf(MapDbBackendProvider.class, mapdb.get(0));
+    @Override
+    protected List<String> storeFiles(String databaseName) {
+        return List.of(".lock", databaseName + ".mapdb");
     }
 
-    @Test
-    void aMissingPathIsAConfigurationErrorNamingThePathOption() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> provider.open(new BackendConfig(null, "test", Durability.SYNC, Map.of())));
-        assertTrue(e.getMessage().contains("offline.path") && e.getMessage().contains("mapdb"), e.getMessage());
-    }
-
-    @Test
-    void badSettingsAreConfigurationErrorsNamingTheSetting() {
-        ConfigurationException unknown = assertThrows(ConfigurationException.class,
-                () -> provider.open(config(Map.of("mapdb.mmapp", "true"))));
-        assertTrue(unknown.getMessage().contains("mapdb.mmapp"), unknown.getMessage());
-        ConfigurationException value = assertThrows(ConfigurationException.class,
-                () -> provider.open(config(Map.of("mapdb.mmap", "yes"))));
-        assertTrue(value.getMessage().contains("mapdb.mmap"), value.getMessage());
-        ConfigurationException name = assertThrows(ConfigurationException.class,
-                () -> provider.open(new BackendConfig(directory, "../escape", Durability.SYNC, Map.of())));
-        assertTrue(name.getMessage().contains("../escape"), name.getMessage());
-    }
-
-    @Test
-    void settingsOfOtherBackendsAreIgnored() {
-        provider.open(config(Map.of("derby.pageSize", "8192"))).close();
-    }
-
-    @Test
-    void theStoreIsOneFileNamedAfterTheDatabaseAndNothingIsLeftAfterClose() throws IOException {
-        try (StorageBackend backend = provider.open(config(Map.of()))) {
-            backend.createKeyspace("ks");
-            backend.apply(new WriteBatch().put("ks", new byte[] {1}, new byte[] {2}));
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            assertEquals(List.of(".lock", "test.mapdb"), files.map(file -> file.getFileName().toString()).sorted().toList());
-        }
+    @Override
+    protected List<Map<String, String>> badSettings() {
+        return List.of(Map.of("mapdb.mmapp", "true"), Map.of(MapDbSettings.MMAP, "yes"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.offlinestore.backend.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.offlinestore.Durability;
@@ -9,25 +8,28 @@ import io.offlinestore.spi.BackendConfig;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.StorageBackendProvider;
 import io.offlinestore.spi.WriteBatch;
+import io.offlinestore.testkit.backend.BackendProviderContract;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class MemoryBackendProviderTest {
-
-    private static final BackendConfig NO_PATH = new BackendConfig(null, "test", Durability.RELAXED, Map.of());
-
-    @Test
-    void isFoundByServiceLoaderUnderItsName() {
-        List<StorageBackendProvider> memory = ServiceLoader.load(StorageBackendProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(provider -> provider.name().equals("memory"))
-                .collect(Collectors.toList());
-        assertEquals(1, memory.size());
-        assertInstanceOf(MemoryBackendProvider.class, memory.get(0));
+/** The provider contract, and what is the memory backend's own: no path, a new empty store each open. */
+class MemoryBackendProviderTest extends BackendProviderContract {
+    @Override
+    protected StorageBackendProvider provider() {
+        return new MemoryBackendProvider();
     }
+
+    @Override
+    protected List<String> storeFiles(String databaseName) {
+        return List.of();
+    }
+
+    @Override
+    protected List<Map<String, String>> badSettings() {
+        return List.of();
+    }
+    private static final BackendConfig NO_PATH = new BackendConfig(null, "test", Durability.RELAXED, Map.of());
 
     @Test
     void opensWithoutAPathAndEachOpenIsANewEmptyBackend() {

@@ -95,8 +95,7 @@ public final class FilterParser {
             throw new QueryException(clause, "a filter must be a JSON object, got " + kind(node));
         }
         List<Filter> parts = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String key = entry.getKey();
             String here = join(clause, key);
             if (key.startsWith("$")) {
@@ -156,8 +155,7 @@ public final class FilterParser {
         if (options != null && !value.has(Operator.REGEX.symbol())) {
             throw new QueryException(join(clause, "$options"), "$options needs a $regex beside it");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             if (entry.getKey().equals(Operator.OPTIONS.symbol())) {
                 continue;
             }

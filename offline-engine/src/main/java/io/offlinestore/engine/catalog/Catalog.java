@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.offlinestore.StorageException;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.index.IndexState;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.schema.OnDelete;
@@ -75,7 +75,7 @@ public final class Catalog {
     }
 
     public static byte[] encode(CollectionState state) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = EngineJson.MAPPER.createObjectNode();
         node.put("name", state.name());
         node.put("keyPath", state.keyPath());
         node.put("generateIds", state.schema().generateIds());
@@ -102,7 +102,7 @@ public final class Catalog {
             i.put("multikey", index.multikey());
         }
         try {
-            return Json.MAPPER.writeValueAsBytes(node);
+            return EngineJson.MAPPER.writeValueAsBytes(node);
         } catch (IOException e) {
             throw new StorageException("cannot encode catalog entry of '" + state.name() + "'", e);
         }
@@ -110,7 +110,7 @@ public final class Catalog {
 
     private static CollectionState decode(KeyValue entry) {
         try {
-            JsonNode node = Json.MAPPER.readTree(entry.value());
+            JsonNode node = EngineJson.MAPPER.readTree(entry.value());
             CollectionSchema.Builder schema = CollectionSchema.builder(node.get("name").textValue())
                     .keyPath(node.get("keyPath").textValue())
                     .generateIds(node.path("generateIds").asBoolean(false))

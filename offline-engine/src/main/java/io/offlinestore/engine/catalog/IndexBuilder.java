@@ -8,7 +8,7 @@ import io.offlinestore.engine.codec.StoredRecord;
 import io.offlinestore.engine.index.IndexChanges;
 import io.offlinestore.engine.index.IndexMaintainer;
 import io.offlinestore.engine.index.IndexState;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
@@ -50,7 +50,7 @@ final class IndexBuilder {
         indexes.findViolation(index, entries, false).ifPresent(violation -> {
             throw new DuplicateKeyException(state.name(), definition.name(), "collection '" + state.name()
                     + "': cannot create unique index '" + definition.name() + "': documents "
-                    + Json.write(violation.holder()) + " and " + Json.write(violation.added().id()) + " share the value "
+                    + EngineJson.write(violation.holder()) + " and " + EngineJson.write(violation.added().id()) + " share the value "
                     + KeyCodec.decodeTuple(violation.added().prefix()));
         });
         WriteBatch batch = new WriteBatch();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.Change;
 import io.offlinestore.StorageException;
 import io.offlinestore.engine.catalog.Keyspaces;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
@@ -39,15 +39,15 @@ public final class ChangeLog {
     }
 
     static byte[] encode(Change change) {
-        ObjectNode node = Json.MAPPER.createObjectNode()
+        ObjectNode node = EngineJson.MAPPER.createObjectNode()
                 .put("collection", change.collection())
                 .put("operation", change.operation().name())
                 .put("version", change.version())
                 .put("timestamp", change.timestamp().toEpochMilli())
                 .put("transaction", change.transactionId());
-        node.set("id", Json.toNode(change.id()));
+        node.set("id", EngineJson.toNode(change.id()));
         try {
-            return Json.MAPPER.writeValueAsBytes(node);
+            return EngineJson.MAPPER.writeValueAsBytes(node);
         } catch (IOException e) {
             throw new StorageException("cannot encode change record", e);
         }
@@ -56,7 +56,7 @@ public final class ChangeLog {
     private static Change decode(byte[] key, byte[] value) {
         ByteBuffer k = ByteBuffer.wrap(key, key.length - 12, 12);
         try {
-            JsonNode node = Json.MAPPER.readTree(value);
+            JsonNode node = EngineJson.MAPPER.readTree(value);
             JsonNode id = node.get("id");
             return new Change(k.getLong(), k.getInt(), node.get("collection").textValue(),
                     id.isTextual() ? id.textValue() : (Object) id.longValue(),

@@ -1,12 +1,13 @@
 package io.offlinestore.engine.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.DecryptionException;
 import io.offlinestore.InvalidDocumentException;
 import io.offlinestore.QueryException;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.query.Condition;
 import io.offlinestore.query.Filter;
 import io.offlinestore.query.Operator;
@@ -69,7 +70,7 @@ public final class FieldCrypto {
     }
 
     private BinaryNode sealValue(String collection, EncryptedFields fields, JsonNode id, String path, JsonNode value) {
-        byte[] plaintext = Json.write(value).getBytes(StandardCharsets.UTF_8);
+        byte[] plaintext = EngineJson.write(value).getBytes(StandardCharsets.UTF_8);
         if (fields.deterministic().contains(path)) {
             return SealedValue.wrap(SealedValue.DETERMINISTIC,
                     cipher.sealDeterministic(plaintext, deterministicData(collection, path)));
@@ -109,13 +110,13 @@ public final class FieldCrypto {
                     ? cipher.openDeterministic(SealedValue.ciphertext(sealed), deterministicData(collection, path))
                     : cipher.open(SealedValue.ciphertext(sealed), randomizedData(collection, id, path));
         } catch (DecryptionException e) {
-            throw new DecryptionException("collection '" + collection + "', document " + Json.write(id) + ", field '"
+            throw new DecryptionException("collection '" + collection + "', document " + EngineJson.write(id) + ", field '"
                     + path + "': the sealed value does not open; it was changed or copied from another document or field", e);
         }
         try {
-            return Json.MAPPER.readTree(plaintext);
+            return EngineJson.MAPPER.readTree(plaintext);
         } catch (IOException e) {
-            throw new DecryptionException("collection '" + collection + "', document " + Json.write(id) + ", field '"
+            throw new DecryptionException("collection '" + collection + "', document " + EngineJson.write(id) + ", field '"
                     + path + "': the opened value is not JSON", e);
         }
     }
@@ -216,7 +217,7 @@ public final class FieldCrypto {
         if (value.isNull()) {
             return value;
         }
-        byte[] plaintext = Json.write(value).getBytes(StandardCharsets.UTF_8);
+        byte[] plaintext = EngineJson.write(value).getBytes(StandardCharsets.UTF_8);
         return SealedValue.wrap(SealedValue.DETERMINISTIC, cipher.sealDeterministic(plaintext, deterministicData(collection, path)));
     }
 
@@ -225,7 +226,7 @@ public final class FieldCrypto {
     }
 
     private byte[] randomizedData(String collection, JsonNode id, String path) {
-        return ("offline-store/R/" + storeId + "/" + collection + "/" + Json.write(id) + "/" + path)
+        return ("offline-store/R/" + storeId + "/" + collection + "/" + EngineJson.write(id) + "/" + path)
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -239,7 +240,7 @@ public final class FieldCrypto {
         String[] segments = path.split("\\.");
         for (int i = 0; i < segments.length - 1 && current != null; i++) {
             current = current.get(segments[i]);
-            if (current instanceof com.fasterxml.jackson.databind.node.ArrayNode) {
+            if (current instanceof ArrayNode) {
                 throw new InvalidDocumentException("collection '" + collection + "': encrypted field '" + path
                         + "' goes through the array at '" + String.join(".", Arrays.copyOf(segments, i + 1))
                         + "'; its values would stay in plaintext, so the document is refused (encrypt the array instead)");

@@ -7,7 +7,7 @@ import io.offlinestore.EncryptionException;
 import io.offlinestore.encryption.EncryptionOptions;
 import io.offlinestore.encryption.KeyProvider;
 import io.offlinestore.engine.registry.NamedProviders;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.spi.FieldCipher;
 import io.offlinestore.spi.FieldCipherProvider;
 import io.offlinestore.spi.StorageBackend;
@@ -102,13 +102,13 @@ public final class StoredKeys {
     }
 
     private void store(byte[] wrapped) {
-        ObjectNode entry = Json.MAPPER.createObjectNode()
+        ObjectNode entry = EngineJson.MAPPER.createObjectNode()
                 .put("cipher", provider.name())
                 .put("keyProvider", keys.name())
                 .put("storeId", storeId)
                 .put("wrapped", wrapped);
         try {
-            backend.apply(new WriteBatch().put(metaKeyspace, KEY, Json.MAPPER.writeValueAsBytes(entry)));
+            backend.apply(new WriteBatch().put(metaKeyspace, KEY, EngineJson.MAPPER.writeValueAsBytes(entry)));
         } catch (IOException e) {
             throw new EncryptionException("cannot encode the key entry", e);
         }
@@ -116,7 +116,7 @@ public final class StoredKeys {
 
     private static JsonNode read(byte[] stored) {
         try {
-            return Json.MAPPER.readTree(stored);
+            return EngineJson.MAPPER.readTree(stored);
         } catch (IOException e) {
             throw new EncryptionException("the store's key entry is unreadable: " + e.getMessage(), e);
         }

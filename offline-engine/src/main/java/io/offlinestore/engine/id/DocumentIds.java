@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.offlinestore.InvalidDocumentException;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.query.FieldPath;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -27,7 +27,7 @@ public final class DocumentIds {
             return LongNode.valueOf(((Number) id).longValue());
         }
         if (id instanceof BigInteger || id instanceof BigDecimal) {
-            return fromNode(Json.toNode(id), collection, "id");
+            return fromNode(EngineJson.toNode(id), collection, "id");
         }
         if (id instanceof JsonNode node) {
             return fromNode(node, collection, "id");
@@ -57,7 +57,7 @@ public final class DocumentIds {
             }
         }
         throw new InvalidDocumentException("collection '" + collection + "': id field '" + field
-                + "' must be a string or an integer that fits 64 bits, got " + Json.write(node));
+                + "' must be a string or an integer that fits 64 bits, got " + EngineJson.write(node));
     }
 
     /** The key of a document in its collection's keyspace. */
@@ -65,7 +65,7 @@ public final class DocumentIds {
         try {
             return KeyCodec.encode(id);
         } catch (IllegalArgumentException e) {
-            throw new InvalidDocumentException("collection '" + collection + "': id " + Json.write(id)
+            throw new InvalidDocumentException("collection '" + collection + "': id " + EngineJson.write(id)
                     + " cannot be stored: " + e.getMessage(), e);
         }
     }
@@ -77,6 +77,6 @@ public final class DocumentIds {
 
     /** The id quoted for messages. */
     public static String describe(JsonNode id) {
-        return Json.write(id);
+        return EngineJson.write(id);
     }
 }

@@ -10,7 +10,7 @@ import io.offlinestore.engine.codec.StoredRecord;
 import io.offlinestore.engine.id.DocumentIds;
 import io.offlinestore.engine.index.IndexEntries;
 import io.offlinestore.engine.index.IndexState;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
@@ -61,7 +61,7 @@ public final class IntegrityChecker {
                 JsonNode id = DocumentIds.fromBody(record.body(), state.keyPath(), state.name());
                 if (id == null || !Arrays.equals(DocumentIds.encode(id, state.name()), entry.key())) {
                     report(state.name() + ": document stored under " + describeKey(entry.key())
-                            + " carries id " + (id == null ? "none" : Json.write(id)));
+                            + " carries id " + (id == null ? "none" : EngineJson.write(id)));
                 }
                 for (IndexState index : state.indexes().values()) {
                     for (byte[] prefix : IndexEntries.of(index, record.body(), state.name()).prefixes()) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.engine.query.SortOrder;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.query.Condition;
 import io.offlinestore.query.Direction;
 import io.offlinestore.query.Filter;
@@ -202,7 +202,7 @@ public final class QueryPlanner {
                 Condition.Compare c = (Condition.Compare) lower.condition();
                 byte[] key = concat(point.bytes(), KeyCodec.encode(c.value()));
                 start = c.operator() == Operator.GTE ? key : KeyCodec.prefixEnd(key);
-                from = field + (c.operator() == Operator.GTE ? " >= " : " > ") + Json.write(c.value());
+                from = field + (c.operator() == Operator.GTE ? " >= " : " > ") + EngineJson.write(c.value());
             } else {
                 start = concat(point.bytes(), KeyCodec.bracketStart(sample));
                 from = null;
@@ -211,7 +211,7 @@ public final class QueryPlanner {
                 Condition.Compare c = (Condition.Compare) upper.condition();
                 byte[] key = concat(point.bytes(), KeyCodec.encode(c.value()));
                 end = c.operator() == Operator.LT ? key : KeyCodec.prefixEnd(key);
-                to = field + (c.operator() == Operator.LT ? " < " : " <= ") + Json.write(c.value());
+                to = field + (c.operator() == Operator.LT ? " < " : " <= ") + EngineJson.write(c.value());
             } else {
                 end = concat(point.bytes(), KeyCodec.bracketEnd(sample));
                 to = null;
@@ -269,7 +269,7 @@ public final class QueryPlanner {
         for (Point point : points) {
             for (JsonNode value : values) {
                 byte[] bytes = concat(point.bytes(), KeyCodec.encode(value));
-                String text = (point.description().isEmpty() ? "" : point.description() + ", ") + field + " = " + Json.write(value);
+                String text = (point.description().isEmpty() ? "" : point.description() + ", ") + field + " = " + EngineJson.write(value);
                 next.putIfAbsent(bytes, new Point(bytes, text));
             }
         }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Decides whether a document matches a filter, with MongoDB's semantics: a condition on a
@@ -158,7 +160,7 @@ public final class FilterEvaluator {
         return false;
     }
 
-    private static java.util.stream.Stream<JsonNode> stream(ArrayNode array) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+    private static Stream<JsonNode> stream(ArrayNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
     }
 }

@@ -8,7 +8,7 @@ import io.offlinestore.engine.id.DocumentIds;
 import io.offlinestore.engine.plan.CollectionQuery;
 import io.offlinestore.engine.tx.Commit;
 import io.offlinestore.engine.tx.CommitView;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.OnDelete;
@@ -46,7 +46,7 @@ public final class DeleteRules {
 
     /** Deletes the document and applies the rules; returns whether it existed. */
     public boolean delete(CollectionState state, JsonNode id) {
-        if (!visited.add(state.name() + "/" + Json.write(id))) {
+        if (!visited.add(state.name() + "/" + EngineJson.write(id))) {
             return false;
         }
         for (Relationship relationship : state.schema().relationships()) {
@@ -66,7 +66,7 @@ public final class DeleteRules {
             return;
         }
         switch (relationship.onDelete()) {
-            case RESTRICT -> throw new ConstraintViolationException("cannot delete document " + Json.write(id)
+            case RESTRICT -> throw new ConstraintViolationException("cannot delete document " + EngineJson.write(id)
                     + " of '" + parent.name() + "': " + children.size() + " document(s) of '" + target.name()
                     + "' refer to it through '" + relationship.foreignKey() + "' (relationship '" + relationship.name()
                     + "' is restrict)");

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.QueryException;
 import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.query.FieldPath;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.Relationship;
@@ -71,12 +71,12 @@ public final class RelationshipLoader {
         FieldPath foreignKey = FieldPath.of(relationship.foreignKey());
         Map<String, ArrayNode> byParent = new LinkedHashMap<>();
         for (ObjectNode child : children) {
-            byParent.computeIfAbsent(Json.write(normalized(foreignKey.value(child))), k -> Json.MAPPER.createArrayNode())
+            byParent.computeIfAbsent(EngineJson.write(normalized(foreignKey.value(child))), k -> EngineJson.MAPPER.createArrayNode())
                     .add(child);
         }
         for (ObjectNode parent : parents) {
-            ArrayNode mine = byParent.get(Json.write(normalized(id.value(parent))));
-            parent.set(relationship.name(), mine == null ? Json.MAPPER.createArrayNode() : mine.deepCopy());
+            ArrayNode mine = byParent.get(EngineJson.write(normalized(id.value(parent))));
+            parent.set(relationship.name(), mine == null ? EngineJson.MAPPER.createArrayNode() : mine.deepCopy());
         }
     }
 
@@ -95,18 +95,18 @@ public final class RelationshipLoader {
             List<ObjectNode> parents = reader.query(target, Query.filter(Filters.where(target.keyPath()).in(keys)));
             load(target, parents, nested);
             FieldPath id = FieldPath.of(target.keyPath());
-            parents.forEach(parent -> byId.put(Json.write(normalized(id.value(parent))), parent));
+            parents.forEach(parent -> byId.put(EngineJson.write(normalized(id.value(parent))), parent));
         }
         for (ObjectNode child : children) {
-            ObjectNode parent = byId.get(Json.write(normalized(foreignKey.value(child))));
-            child.set(relationship.name(), parent == null ? Json.MAPPER.nullNode() : parent.deepCopy());
+            ObjectNode parent = byId.get(EngineJson.write(normalized(foreignKey.value(child))));
+            child.set(relationship.name(), parent == null ? EngineJson.MAPPER.nullNode() : parent.deepCopy());
         }
     }
 
     /** Ids compared as the store compares them: integral numbers by value, whatever their node type. */
     private static JsonNode normalized(JsonNode value) {
         if (value.isNumber() && value.canConvertToExactIntegral()) {
-            return Json.MAPPER.getNodeFactory().numberNode(value.longValue());
+            return EngineJson.MAPPER.getNodeFactory().numberNode(value.longValue());
         }
         return value;
     }

@@ -21,6 +21,7 @@ import io.offlinestore.query.Filter;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
+import io.offlinestore.internal.access.DocumentTrees;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,8 +98,8 @@ final class EngineCollection implements DocumentCollection {
             if (commit.read(state, id) == null) {
                 throw new DocumentNotFoundException(name, DocumentIds.toJava(id));
             }
-            commit.put(state, id, storable(store.transform(state), id, document.unsafeTree()));
-            return toDocument(document.unsafeTree());
+            commit.put(state, id, storable(store.transform(state), id, DocumentTrees.tree(document)));
+            return toDocument(DocumentTrees.tree(document));
         });
     }
 
@@ -254,14 +255,14 @@ final class EngineCollection implements DocumentCollection {
     private Document insert(Commit commit, Document document) {
         Objects.requireNonNull(document, "document");
         CollectionState state = commit.collection(store.state(name));
-        ObjectNode body = document.unsafeTree();
+        ObjectNode body = DocumentTrees.tree(document);
         JsonNode id = DocumentIds.fromBody(body, state.keyPath(), name);
         if (id == null) {
             if (!state.schema().generateIds()) {
                 throw new InvalidDocumentException("collection '" + name + "': document has no id at '"
                         + state.keyPath() + "' (declare the collection with generateIds(true) to have ids generated)");
             }
-            body = document.with(state.keyPath(), store.ids().next()).unsafeTree();
+            body = DocumentTrees.tree(document.with(state.keyPath(), store.ids().next()));
             id = DocumentIds.fromBody(body, state.keyPath(), name);
         }
         if (commit.read(state, id) != null) {
@@ -280,8 +281,8 @@ final class EngineCollection implements DocumentCollection {
 
     private Document replace(Commit commit, CollectionState state, DocumentTransform transform, Document document) {
         JsonNode id = requireId(document, state);
-        commit.put(state, id, storable(transform, id, document.unsafeTree()));
-        return toDocument(document.unsafeTree());
+        commit.put(state, id, storable(transform, id, DocumentTrees.tree(document)));
+        return toDocument(DocumentTrees.tree(document));
     }
 
     private Document merge(Commit commit, JsonNode id, Document partial) {
@@ -291,8 +292,8 @@ final class EngineCollection implements DocumentCollection {
         if (current == null) {
             throw new DocumentNotFoundException(name, DocumentIds.toJava(id));
         }
-        StorableBody.require(name, id, partial.unsafeTree());
-        JsonNode merged = JsonMergePatch.apply(transform.open(current.body()), partial.unsafeTree());
+        StorableBody.require(name, id, DocumentTrees.tree(partial));
+        JsonNode merged = JsonMergePatch.apply(transform.open(current.body()), DocumentTrees.tree(partial));
         JsonNode mergedId = DocumentIds.fromBody(merged, state.keyPath(), name);
         if (mergedId == null || !DocumentIds.toJava(mergedId).equals(DocumentIds.toJava(id))) {
             throw new InvalidDocumentException("collection '" + name + "': a patch cannot change or remove the id at '"
@@ -304,7 +305,7 @@ final class EngineCollection implements DocumentCollection {
 
     private JsonNode requireId(Document document, CollectionState state) {
         Objects.requireNonNull(document, "document");
-        JsonNode id = DocumentIds.fromBody(document.unsafeTree(), state.keyPath(), name);
+        JsonNode id = DocumentIds.fromBody(DocumentTrees.tree(document), state.keyPath(), name);
         if (id == null) {
             throw new InvalidDocumentException("collection '" + name + "': document has no id at '" + state.keyPath() + "'");
         }
@@ -320,6 +321,6 @@ final class EngineCollection implements DocumentCollection {
     }
 
     private Document toDocument(JsonNode body) {
-        return Document.adopt(body).withKeyPath(store.state(name).keyPath());
+        return DocumentTrees.adopt(body).withKeyPath(store.state(name).keyPath());
     }
 }

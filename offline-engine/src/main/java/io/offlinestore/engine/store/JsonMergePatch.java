@@ -2,7 +2,7 @@ package io.offlinestore.engine.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import java.util.Map;
 
 /** JSON merge patch (RFC 7386): objects merge recursively, a null removes a field, anything else replaces. */
@@ -15,7 +15,7 @@ final class JsonMergePatch {
         if (!patch.isObject()) {
             return patch.deepCopy();
         }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : Json.MAPPER.createObjectNode();
+        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : EngineJson.MAPPER.createObjectNode();
         for (Map.Entry<String, JsonNode> entry : patch.properties()) {
             if (entry.getValue().isNull()) {
                 result.remove(entry.getKey());

@@ -9,6 +9,7 @@ import io.offlinestore.InvalidDocumentException;
 import io.offlinestore.TypedCollection;
 import io.offlinestore.query.Filter;
 import io.offlinestore.query.Query;
+import io.offlinestore.internal.access.DocumentTrees;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -81,12 +82,12 @@ final class MappedCollection<T> implements TypedCollection<T> {
             throw new InvalidDocumentException("collection '" + documents.name() + "': " + type.getSimpleName()
                     + " does not map to a JSON object");
         }
-        return Document.adopt(tree);
+        return DocumentTrees.adopt(tree);
     }
 
     private T fromDocument(Document document) {
         try {
-            return mapper.treeToValue(document.unsafeTree(), type);
+            return mapper.treeToValue(DocumentTrees.tree(document), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidDocumentException("collection '" + documents.name() + "': document "
                     + document.id() + " does not map to " + type.getSimpleName() + ": " + e.getMessage(), e);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.offlinestore.DocumentLimits;
 import io.offlinestore.InvalidDocumentException;
 import io.offlinestore.engine.id.DocumentIds;
-import io.offlinestore.internal.JsonLimits;
+import java.util.Optional;
 
 /**
  * The check every document body passes before it is sealed and buffered for a commit: within
@@ -17,10 +17,10 @@ final class StorableBody {
     }
 
     static void require(String collection, JsonNode id, JsonNode body) {
-        String violation = JsonLimits.violation(body);
-        if (violation != null) {
+        Optional<String> violation = DocumentLimits.violation(body);
+        if (violation.isPresent()) {
             throw new InvalidDocumentException("collection '" + collection + "': document " + DocumentIds.describe(id)
-                    + " cannot be stored: " + violation + " (see DocumentLimits)");
+                    + " cannot be stored: " + violation.get() + " (see DocumentLimits)");
         }
     }
 }

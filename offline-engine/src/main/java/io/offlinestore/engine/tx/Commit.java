@@ -19,7 +19,7 @@ import io.offlinestore.engine.index.IndexMaintainer;
 import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.engine.index.UniqueViolation;
 import io.offlinestore.engine.query.FieldPath;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
@@ -191,7 +191,7 @@ public final class Commit {
                         return new Touched(id, format.decode(stored), null);
                     } catch (StorageException e) {
                         return new Touched(id, new StoredRecord(1, sequenceOf(stored), 0, 0,
-                                Json.MAPPER.createObjectNode()), e);
+                                EngineJson.MAPPER.createObjectNode()), e);
                     }
                 });
     }
@@ -342,7 +342,7 @@ public final class Commit {
     private static DuplicateKeyException duplicate(CollectionState state, IndexState index, UniqueViolation violation) {
         List<String> values = new ArrayList<>();
         for (String field : index.definition().fields()) {
-            values.add(field + "=" + Json.write(FieldPath.of(field).value(violation.added().body())));
+            values.add(field + "=" + EngineJson.write(FieldPath.of(field).value(violation.added().body())));
         }
         return new DuplicateKeyException(state.name(), index.name(), "collection '" + state.name() + "': unique index '"
                 + index.name() + "' already holds " + String.join(", ", values) + " for document "

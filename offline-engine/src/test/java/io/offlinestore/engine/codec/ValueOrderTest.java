@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.ShortNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.offlinestore.internal.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -209,7 +208,7 @@ class ValueOrderTest {
 
     static JsonNode json(String text) {
         try {
-            return Json.parse(text);
+            return EngineJson.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }

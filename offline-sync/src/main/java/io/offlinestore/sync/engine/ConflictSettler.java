@@ -131,8 +131,8 @@ final class ConflictSettler {
                 if (conflict.local() == null || conflict.remote() == null) {
                     yield preferLocal ? Resolution.keepLocal() : Resolution.keepRemote();
                 }
-                ObjectNode merged = ThreeWayMerge.merge(conflict.base() == null ? null : conflict.base().unsafeTree(),
-                        conflict.local().unsafeTree(), conflict.remote().unsafeTree(), preferLocal);
+                ObjectNode merged = ThreeWayMerge.merge(conflict.base() == null ? null : conflict.base().toJsonNode(),
+                        conflict.local().toJsonNode(), conflict.remote().toJsonNode(), preferLocal);
                 yield Resolution.merged(Document.of(merged));
             }
         };
@@ -141,7 +141,7 @@ final class ConflictSettler {
     /** Applies a resolution; {@code pending} is the local state it was decided on. */
     private void apply(Conflict conflict, Resolution resolution, PendingMutation pending) {
         DocumentRef ref = pending.ref();
-        ObjectNode remote = conflict.remote() == null ? null : conflict.remote().unsafeTree();
+        ObjectNode remote = conflict.remote() == null ? null : conflict.remote().toJsonNode();
         DocState serverState = new DocState(ref, conflict.remoteVersion(), remote);
         Resolution effective = simplify(resolution, conflict);
         switch (effective.kind()) {

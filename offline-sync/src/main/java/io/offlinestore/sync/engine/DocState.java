@@ -25,7 +25,7 @@ record DocState(DocumentRef ref, long version, ObjectNode base) {
         if (base != null) {
             tree.set("base", base);
         }
-        return Document.adopt(tree);
+        return Document.of(tree);
     }
 
     static DocState of(Document stored) {

@@ -32,7 +32,7 @@ final class StoredConflicts {
         tree.put("remoteVersion", conflict.remoteVersion());
         tree.put("reason", conflict.reason());
         tree.put("detectedAt", conflict.detectedAt().toString());
-        return Document.adopt(tree);
+        return Document.of(tree);
     }
 
     private static void set(ObjectNode tree, String field, Document document) {
@@ -42,7 +42,7 @@ final class StoredConflicts {
     }
 
     static Conflict read(Document stored) {
-        ObjectNode tree = stored.unsafeTree();
+        ObjectNode tree = stored.toJsonNode();
         DocumentRef ref = ref(stored);
         JsonNode reason = tree.get("reason");
         return new Conflict(tree.get("id").textValue(), Conflict.Kind.valueOf(tree.get("kind").textValue()),
@@ -53,7 +53,7 @@ final class StoredConflicts {
     }
 
     static DocumentRef ref(Document stored) {
-        return new DocumentRef(stored.getString("collection"), stored.unsafeTree().get("docId"));
+        return new DocumentRef(stored.getString("collection"), stored.toJsonNode().get("docId"));
     }
 
     private static Document document(ObjectNode tree, String field) {

@@ -74,7 +74,7 @@ final class SyncLedger {
     void checkpoint(Transaction tx, String scope, String checkpoint) {
         ObjectNode tree = JsonNodeFactory.instance.objectNode().put("id", "checkpoint:" + scope);
         tree.put("checkpoint", checkpoint);
-        tx.collection(META).put(Document.adopt(tree));
+        tx.collection(META).put(Document.of(tree));
     }
 
     /** The resync in progress for a scope (after a RESET), if any. */
@@ -103,7 +103,7 @@ final class SyncLedger {
 
     /** Records the transaction as the engine's own: its changes are never pushed. */
     void markInternal(Transaction tx) {
-        tx.collection(TXNS).put(Document.adopt(JsonNodeFactory.instance.objectNode().put("id", tx.id())));
+        tx.collection(TXNS).put(Document.of(JsonNodeFactory.instance.objectNode().put("id", tx.id())));
     }
 
     Set<String> internalTransactions() {

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * backend open on a directory, opening it here fails at once with a
  * {@link StoreLockedException}; once the child is killed (SIGKILL, no clean close), it opens,
  * with what the child wrote. The child makes its own instance of the test class (through its
- * no-argument constructor) to open the backend the same way. Skipped for backends that do not
- * declare the capability.
+ * no-argument constructor) to open the backend the same way. In this process too, a second open
+ * fails at once until the first is closed. Skipped for backends that do not declare the
+ * capability.
  */
 public abstract class ProcessLockContract {
     private static final Duration AT_ONCE = Duration.ofSeconds(5);
@@ -63,6 +64,25 @@ public abstract class ProcessLockContract {
             assertArrayEquals(LockHolder.VALUE, afterDeath.get(LockHolder.KEYSPACE, LockHolder.KEY),
                     "the killed process's acknowledged write survives");
             afterDeath.apply(new WriteBatch().put(LockHolder.KEYSPACE, LockHolder.KEY, new byte[] {2}));
+        }
+    }
+
+    @Test
+    void aSecondOpenInThisProcessFailsAtOnceUntilTheFirstCloses() {
+        Path store = directory.resolve("store");
+        try (StorageBackend first = openBackend(store)) {
+            Assumptions.assumeTrue(first.capabilities().contains(Capability.EXCLUSIVE_PROCESS_LOCK),
+                    "the backend does not declare EXCLUSIVE_PROCESS_LOCK");
+            first.createKeyspace(LockHolder.KEYSPACE);
+            first.apply(new WriteBatch().put(LockHolder.KEYSPACE, LockHolder.KEY, LockHolder.VALUE));
+            StoreLockedException locked = assertTimeoutPreemptively(AT_ONCE,
+                    () -> assertThrows(StoreLockedException.class, () -> openBackend(store)));
+            assertEquals(store, locked.path(), "the exception names the locked directory");
+            assertArrayEquals(LockHolder.VALUE, first.get(LockHolder.KEYSPACE, LockHolder.KEY),
+                    "the first backend keeps working after the refused open");
+        }
+        try (StorageBackend reopened = openBackend(store)) {
+            assertArrayEquals(LockHolder.VALUE, reopened.get(LockHolder.KEYSPACE, LockHolder.KEY));
         }
     }
 

@@ -83,7 +83,7 @@ public abstract class ArraySortContract {
         }
         List<Document> stored = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            stored.add(Document.adopt(documents.get(i).deepCopy().put("id", i)));
+            stored.add(Document.of(documents.get(i).deepCopy().put("id", i)));
         }
         collection.createBatch(stored);
         Query query = Query.all();
@@ -178,7 +178,7 @@ public abstract class ArraySortContract {
 
     /** The sort key: the min or max element of an array, the value itself, null when missing; EMPTY for []. */
     private static JsonNode sortKey(Document document, String field, boolean descending) {
-        JsonNode value = document.unsafeTree();
+        JsonNode value = document.toJsonNode();
         for (String segment : field.split("\\.")) {
             value = value == null ? null : value.get(segment);
         }

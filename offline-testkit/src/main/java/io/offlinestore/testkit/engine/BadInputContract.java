@@ -18,11 +18,12 @@ import io.offlinestore.OfflineStore;
 import io.offlinestore.QueryException;
 import io.offlinestore.StorageException;
 import io.offlinestore.StoreOptions;
+import io.offlinestore.TypedCollection;
+import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.SmileDocumentCodec;
 import io.offlinestore.engine.codec.StoredRecord;
-import io.offlinestore.internal.Json;
 import io.offlinestore.query.Filter;
 import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
@@ -215,7 +216,7 @@ public abstract class BadInputContract extends EngineContractSupport {
         DocumentCollection notes = openExposingBackend(b -> b, b -> b).collection("notes");
         notes.create(doc("{'id':'n1','text':'fine'}"));
         notes.create(doc("{'id':'n2','text':'replaced below'}"));
-        ObjectNode body = Json.MAPPER.createObjectNode().put("id", "n2").put("k".repeat(60_000), 1);
+        ObjectNode body = EngineJson.MAPPER.createObjectNode().put("id", "n2").put("k".repeat(60_000), 1);
         body.put("big", BigInteger.TWO.pow(10_000));
         byte[] record = new RecordFormat(new SmileDocumentCodec()).encode(new StoredRecord(1, 1, 0, 0, body));
         backend.apply(new WriteBatch().put("doc.notes", KeyCodec.encode(TextNode.valueOf("n2")), record));
@@ -292,7 +293,7 @@ public abstract class BadInputContract extends EngineContractSupport {
         int depth = 10_000;
         Map<String, Object> map = new HashMap<>();
         Map<String, Object> innermost = map;
-        ObjectNode tree = Json.MAPPER.createObjectNode();
+        ObjectNode tree = EngineJson.MAPPER.createObjectNode();
         ObjectNode deepest = tree;
         for (int i = 0; i < depth; i++) {
             Map<String, Object> next = new HashMap<>();
@@ -305,8 +306,16 @@ public abstract class BadInputContract extends EngineContractSupport {
         assertThrows(InvalidDocumentException.class,
                 () -> Document.parse("{\"a\":".repeat(depth) + "1" + "}".repeat(depth)));
         assertThrows(InvalidDocumentException.class, () -> Document.empty().with("x", map));
-        assertThrows(InvalidDocumentException.class, () -> users.patch("u1", Document.adopt(tree)));
-        assertThrows(InvalidDocumentException.class, () -> users.create(Document.adopt(tree.put("id", "deep"))));
+        Map<String, Object> beyondTheLimit = new HashMap<>();
+        Map<String, Object> level = beyondTheLimit;
+        for (int i = 0; i < DocumentLimits.MAX_DEPTH + 50; i++) {
+            Map<String, Object> next = new HashMap<>();
+            level.put("a", next);
+            level = next;
+        }
+        TypedCollection<Nested> typed = store.collection("users", Nested.class);
+        assertThrows(InvalidDocumentException.class, () -> typed.create(new Nested("deep", "deep@x", beyondTheLimit)),
+                "a typed value maps to a tree the engine takes as it is: the engine checks its depth");
         String notChain = "{\"$not\":".repeat(990) + "{\"$gt\":1}" + "}".repeat(990);
         for (int i = 0; i < 200; i++) {
             QueryException e = assertThrows(QueryException.class, () -> Query.parse("{\"filters\":{\"age\":" + notChain + "}}"));
@@ -314,7 +323,7 @@ public abstract class BadInputContract extends EngineContractSupport {
         }
         String deepArray = "[".repeat(999) + "1" + "]".repeat(999);
         assertThrows(QueryException.class, () -> Filters.parse("{\"a\":{\"$in\":[" + deepArray + "]}}"));
-        assertThrows(QueryException.class, () -> Filters.where("a").eq(Json.MAPPER.createArrayNode().add(Document.adopt(tree).unsafeTree())));
+        assertThrows(QueryException.class, () -> Filters.where("a").eq(EngineJson.MAPPER.createArrayNode().add(tree)));
 
         Document deepButAllowed = Document.parse("{\"id\":\"d\",\"email\":\"d@x\",\"n\":" + "{\"a\":".repeat(DocumentLimits.MAX_DEPTH - 1)
                 + "1" + "}".repeat(DocumentLimits.MAX_DEPTH - 1) + "}");
@@ -349,5 +358,9 @@ public abstract class BadInputContract extends EngineContractSupport {
                 () -> OfflineStore.open(StoreOptions.builder().backend("no-such-backend").path(directory).build()));
         assertTrue(e.getMessage().contains("no-such-backend"), e.getMessage());
         assertTrue(!e.available().isEmpty(), "at least the backend under test is found");
+    }
+
+    /** A typed value whose map nests as deep as the test makes it. */
+    public record Nested(String id, String email, Map<String, Object> n) {
     }
 }

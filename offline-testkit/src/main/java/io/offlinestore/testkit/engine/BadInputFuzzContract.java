@@ -10,7 +10,7 @@ import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.OfflineStoreException;
-import io.offlinestore.internal.Json;
+import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.query.Filter;
 import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
@@ -75,8 +75,8 @@ public abstract class BadInputFuzzContract extends EngineContractSupport {
 
     /** Stores the document in both collections; returns what went wrong, or null. */
     private static String storeBoth(ObjectNode tree, DocumentCollection indexed, DocumentCollection plain) {
-        String viaIndexes = outcome(() -> indexed.create(Document.adopt(tree.deepCopy())));
-        String withoutIndexes = outcome(() -> plain.create(Document.adopt(tree.deepCopy())));
+        String viaIndexes = outcome(() -> indexed.create(Document.of(tree)));
+        String withoutIndexes = outcome(() -> plain.create(Document.of(tree)));
         if (viaIndexes.startsWith("untyped") || withoutIndexes.startsWith("untyped")) {
             return "document " + tree + ": " + viaIndexes + " / " + withoutIndexes;
         }
@@ -85,7 +85,7 @@ public abstract class BadInputFuzzContract extends EngineContractSupport {
                     + withoutIndexes + ")";
         }
         if (viaIndexes.equals("ok")) {
-            Object id = Document.adopt(tree).id();
+            Object id = Document.of(tree).id();
             if (!Objects.equals(indexed.get(id), plain.get(id))) {
                 return "document " + tree + " reads back differently: " + indexed.get(id) + " / " + plain.get(id);
             }
@@ -140,7 +140,7 @@ public abstract class BadInputFuzzContract extends EngineContractSupport {
     private static String minimalFilter(String text, DocumentCollection indexed, DocumentCollection plain) {
         JsonNode tree;
         try {
-            tree = Json.parse(text);
+            tree = EngineJson.MAPPER.readTree(text);
         } catch (JsonProcessingException | RuntimeException e) {
             return text;
         }

@@ -9,6 +9,8 @@ import io.offlinestore.DocumentCollection;
 import io.offlinestore.DocumentNotFoundException;
 import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.InvalidDocumentException;
+import io.offlinestore.query.Filters;
+import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import java.util.ArrayList;
@@ -65,7 +67,7 @@ public abstract class BatchContract extends EngineContractSupport {
                 doc("{'id':'a','email':'same@example.com'}"), doc("{'id':'b','email':'same@example.com'}"))));
         assertEquals("email", e.index());
         assertEquals(0, users.count());
-        assertEquals(0, users.count(io.offlinestore.query.Filters.where("email").eq("same@example.com")));
+        assertEquals(0, users.count(Filters.where("email").eq("same@example.com")));
     }
 
     @Test
@@ -111,8 +113,8 @@ public abstract class BatchContract extends EngineContractSupport {
         users.createBatch(List.of(doc("{'id':'a','email':'a@x'}"), doc("{'id':'b','email':'b@x'}")));
         users.updateBatch(List.of(doc("{'id':'a','email':'b@x'}"), doc("{'id':'b','email':'a@x'}")));
         assertEquals("b@x", users.get("a").orElseThrow().getString("email"));
-        assertEquals(List.of("b"), ids(users.query(io.offlinestore.query.Query.filter(
-                io.offlinestore.query.Filters.where("email").eq("a@x")))));
+        assertEquals(List.of("b"), ids(users.query(Query.filter(
+                Filters.where("email").eq("a@x")))));
     }
 
     @Test
@@ -153,6 +155,6 @@ public abstract class BatchContract extends EngineContractSupport {
         }
         users.createBatch(batch);
         assertEquals(2_000, users.count());
-        assertEquals(1, users.count(io.offlinestore.query.Filters.where("email").eq("u1999@x")));
+        assertEquals(1, users.count(Filters.where("email").eq("u1999@x")));
     }
 }

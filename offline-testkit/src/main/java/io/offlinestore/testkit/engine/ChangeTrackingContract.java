@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.offlinestore.Change;
-import io.offlinestore.Change.Operation;
 import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.OfflineStore;
+import io.offlinestore.StoreOptions;
 import io.offlinestore.Subscription;
 import io.offlinestore.Transaction;
 import io.offlinestore.query.Filters;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.spi.UntrackedWrites;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -22,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @Deprecated
 public abstract class ChangeTrackingContract extends EngineContractSupport {
-    private static final UnaryOperator<io.offlinestore.StoreOptions.Builder> SCHEMA = b -> b
+    private static final UnaryOperator<StoreOptions.Builder> SCHEMA = b -> b
             .collection(CollectionSchema.builder("users").index(IndexDefinition.unique("email")).build())
             .collection(CollectionSchema.builder("cache").trackChanges(false).build());
 
@@ -147,11 +149,11 @@ public abstract class ChangeTrackingContract extends EngineContractSupport {
     void synchronizedChangesArePrunedAfterTheRetention() {
         assertEquals(2, synchronizedKeptAfterMarkingTwice(SCHEMA), "kept for the default 7 days");
         directory = directory.resolve("pruning");
-        assertEquals(1, synchronizedKeptAfterMarkingTwice(b -> SCHEMA.apply(b).changeRetention(java.time.Duration.ZERO)),
+        assertEquals(1, synchronizedKeptAfterMarkingTwice(b -> SCHEMA.apply(b).changeRetention(Duration.ZERO)),
                 "the second marking prunes the first, which passed the retention");
     }
 
-    private long synchronizedKeptAfterMarkingTwice(UnaryOperator<io.offlinestore.StoreOptions.Builder> options) {
+    private long synchronizedKeptAfterMarkingTwice(UnaryOperator<StoreOptions.Builder> options) {
         OfflineStore store = openExposingBackend(options, raw -> raw);
         store.collection("users").create(doc("{'id':'u1','email':'a@x'}"));
         store.markSynchronized(store.getChanges());
@@ -168,7 +170,7 @@ public abstract class ChangeTrackingContract extends EngineContractSupport {
 
     @Test
     void unsynchronizedChangesSurviveReopening() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(persistent(), "the backend does not persist data");
+        Assumptions.assumeTrue(persistent(), "the backend does not persist data");
         OfflineStore store = open(SCHEMA);
         store.collection("users").create(doc("{'id':'u1','email':'a@x'}"));
         store.collection("users").create(doc("{'id':'u2','email':'b@x'}"));

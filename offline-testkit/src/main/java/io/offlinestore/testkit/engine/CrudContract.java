@@ -13,6 +13,8 @@ import io.offlinestore.DuplicateKeyException;
 import io.offlinestore.InvalidDocumentException;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.TypedCollection;
+import io.offlinestore.query.Filters;
+import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import java.math.BigDecimal;
 import java.util.List;
@@ -178,8 +180,8 @@ public abstract class CrudContract extends EngineContractSupport {
         people.create(new Person("p2", "Alan", 41));
         assertEquals(new Person("p1", "Ada", 36), people.get("p1").orElseThrow());
         assertEquals(Map.of("id", "p2", "name", "Alan", "age", 41), people.documents().get("p2").orElseThrow().toMap());
-        assertEquals(List.of(new Person("p2", "Alan", 41)), people.query(io.offlinestore.query.Query.filter(
-                io.offlinestore.query.Filters.where("age").gt(40))));
+        assertEquals(List.of(new Person("p2", "Alan", 41)), people.query(Query.filter(
+                Filters.where("age").gt(40))));
     }
 
     /** A record mapped by the typed collection test. */

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.offlinestore.ConfigurationException;
+import io.offlinestore.ConstraintViolationException;
 import io.offlinestore.DecryptionException;
 import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.DuplicateKeyException;
+import io.offlinestore.InvalidDocumentException;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.QueryException;
 import io.offlinestore.ReencryptionProgress;
@@ -20,6 +23,7 @@ import io.offlinestore.StoreOptions;
 import io.offlinestore.WrongKeyException;
 import io.offlinestore.encryption.EncryptionOptions;
 import io.offlinestore.encryption.KeyProvider;
+import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.SmileDocumentCodec;
 import io.offlinestore.engine.codec.StoredRecord;
@@ -28,6 +32,8 @@ import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
+import io.offlinestore.schema.OnDelete;
+import io.offlinestore.schema.Relationship;
 import io.offlinestore.spi.FieldCipherProvider;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
@@ -39,7 +45,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -203,7 +211,7 @@ public abstract class EncryptionContract extends EngineContractSupport {
         assertTrue(randomized.getMessage().contains("queryable"), randomized.getMessage());
         assertThrows(QueryException.class, () -> users.query(Query.filter(Filters.where("card.number").regex("^4"))));
         assertThrows(QueryException.class, () -> users.query(Query.filter(Filters.where("card").eq(
-                java.util.Map.of("number", CARD, "brand", "visa")))));
+                Map.of("number", CARD, "brand", "visa")))));
         QueryException sort = assertThrows(QueryException.class, () -> users.query(Query.all().sort("ssn", Direction.ASC)));
         assertEquals("sort", sort.clause());
         assertEquals(1, users.count(Filters.where("ssn").exists(true)), "presence is not hidden");
@@ -262,7 +270,7 @@ public abstract class EncryptionContract extends EngineContractSupport {
         DocumentCollection people = open(b -> b.encryption(EncryptionOptions.builder().keyProvider(passphrase("x")).build())
                 .collection(CollectionSchema.builder("people").sensitiveFields("contacts.phone").build()))
                 .collection("people");
-        io.offlinestore.InvalidDocumentException e = assertThrows(io.offlinestore.InvalidDocumentException.class,
+        InvalidDocumentException e = assertThrows(InvalidDocumentException.class,
                 () -> people.create(Document.parse("{\"id\":\"p1\",\"contacts\":[{\"phone\":\"555\"}]}")));
         assertTrue(e.getMessage().contains("contacts.phone") && e.getMessage().contains("array"), e.getMessage());
         assertEquals(0, people.count());
@@ -273,12 +281,12 @@ public abstract class EncryptionContract extends EngineContractSupport {
     @Test
     void deleteRulesFindChildrenThroughAnEncryptedForeignKey() {
         OfflineStore store = open(b -> b.encryption(EncryptionOptions.builder().keyProvider(passphrase("x")).build())
-                .collection(CollectionSchema.builder("owners").relationship(io.offlinestore.schema.Relationship
-                        .oneToMany("pets", "pets", "owner_id").onDelete(io.offlinestore.schema.OnDelete.RESTRICT)).build())
+                .collection(CollectionSchema.builder("owners").relationship(Relationship
+                        .oneToMany("pets", "pets", "owner_id").onDelete(OnDelete.RESTRICT)).build())
                 .collection(CollectionSchema.builder("pets").queryableFields("owner_id").build()));
         store.collection("owners").create(Document.parse("{\"id\":\"o1\"}"));
         store.collection("pets").create(Document.parse("{\"id\":\"p1\",\"owner_id\":\"o1\"}"));
-        assertThrows(io.offlinestore.ConstraintViolationException.class, () -> store.collection("owners").delete("o1"));
+        assertThrows(ConstraintViolationException.class, () -> store.collection("owners").delete("o1"));
         assertEquals(1, store.collection("owners").count());
     }
 
@@ -292,13 +300,13 @@ public abstract class EncryptionContract extends EngineContractSupport {
 
     private ObjectNode storedBody(String id) {
         RecordFormat format = new RecordFormat(new SmileDocumentCodec());
-        return format.decode(backend.get("doc.users", io.offlinestore.engine.codec.KeyCodec.encode(
-                com.fasterxml.jackson.databind.node.TextNode.valueOf(id)))).body();
+        return format.decode(backend.get("doc.users", KeyCodec.encode(
+                TextNode.valueOf(id)))).body();
     }
 
-    private void rewriteRecord(String id, java.util.function.Consumer<ObjectNode> change) {
+    private void rewriteRecord(String id, Consumer<ObjectNode> change) {
         RecordFormat format = new RecordFormat(new SmileDocumentCodec());
-        byte[] key = io.offlinestore.engine.codec.KeyCodec.encode(com.fasterxml.jackson.databind.node.TextNode.valueOf(id));
+        byte[] key = KeyCodec.encode(TextNode.valueOf(id));
         StoredRecord record = format.decode(backend.get("doc.users", key));
         ObjectNode body = record.body().deepCopy();
         change.accept(body);

@@ -15,7 +15,11 @@ import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -143,25 +147,25 @@ public abstract class IndexContract extends EngineContractSupport {
     @Test
     void valuesThatExtendAnotherValuesEncodingStayDistinct() {
         DocumentCollection people = collection(IndexDefinition.unique("tag"));
-        people.create(Document.of(java.util.Map.of("id", 1, "tag", "a\u0000")));
-        people.create(Document.of(java.util.Map.of("id", 2, "tag", "a")));
-        people.create(Document.of(java.util.Map.of("id", 3, "tag", "a\u0000b")));
+        people.create(Document.of(Map.of("id", 1, "tag", "a\u0000")));
+        people.create(Document.of(Map.of("id", 2, "tag", "a")));
+        people.create(Document.of(Map.of("id", 3, "tag", "a\u0000b")));
         assertEquals(List.of(2L), ids(people.query(Query.filter(Filters.where("tag").eq("a")))));
         assertEquals(List.of(1L, 3L), ids(people.query(Query.filter(Filters.where("tag").gt("a")))));
         assertEquals(List.of(1L, 2L), ids(people.query(Query.filter(Filters.where("tag").lte("a\u0000")))));
-        assertThrows(DuplicateKeyException.class, () -> people.create(Document.of(java.util.Map.of("id", 4, "tag", "a"))));
+        assertThrows(DuplicateKeyException.class, () -> people.create(Document.of(Map.of("id", 4, "tag", "a"))));
         assertTrue(people.query(Query.all()).stream().allMatch(d -> d.getString("tag").startsWith("a")));
     }
 
     @Test
     void droppingAndRecreatingAnIndexDoesNotDisturbQueriesInFlight() throws Exception {
         DocumentCollection people = collection();
-        List<io.offlinestore.Document> docs = new java.util.ArrayList<>();
+        List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             docs.add(doc("{'id':" + i + ",'s':" + (i % 5) + "}"));
         }
         people.createBatch(docs);
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
         Thread churn = new Thread(() -> {
             while (!stop.get()) {
                 people.createIndex(IndexDefinition.of("s").named("s_idx"));
@@ -170,7 +174,7 @@ public abstract class IndexContract extends EngineContractSupport {
         });
         churn.start();
         try {
-            long end = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1000);
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000);
             while (System.nanoTime() < end) {
                 assertEquals(10, people.query(Query.filter(Filters.where("s").eq(3))).size());
             }

@@ -14,8 +14,12 @@ import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -247,20 +251,20 @@ public abstract class QueryContract extends EngineContractSupport {
             batch.add(doc("{'id':" + i + ",'s':'A'}"));
         }
         flags.createBatch(batch);
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
         Thread writer = new Thread(() -> {
-            java.util.Random random = new java.util.Random(7);
+            Random random = new Random(7);
             while (!stop.get()) {
                 flags.put(doc("{'id':" + random.nextInt(200) + ",'s':'" + (random.nextBoolean() ? "A" : "B") + "'}"));
             }
         });
         writer.start();
         try {
-            long end = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1500);
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
             while (System.nanoTime() < end) {
                 List<Document> found = flags.query(Query.filter(Filters.where("s").eq("A")));
                 assertTrue(found.stream().allMatch(d -> "A".equals(d.getString("s"))), "a non-matching document came back");
-                assertEquals(found.size(), new java.util.HashSet<>(ids(found)).size(), "a document came back twice");
+                assertEquals(found.size(), new HashSet<>(ids(found)).size(), "a document came back twice");
             }
         } finally {
             stop.set(true);

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ public abstract class QueryEquivalenceContract extends EngineContractSupport {
         DocumentCollection plain = store.collection("plain");
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < DOCUMENTS; i++) {
-            documents.add(Document.adopt(document(random, i)));
+            documents.add(Document.of(document(random, i)));
         }
         indexed.createBatch(documents);
         plain.createBatch(documents);
@@ -92,9 +93,13 @@ public abstract class QueryEquivalenceContract extends EngineContractSupport {
 
     private static List<Document> evaluate(List<Document> documents, Query query) {
         Comparator<JsonNode> order = SortOrder.comparator(query.sort(), "id");
+        record Tree(Document document, ObjectNode tree) {
+        }
         Stream<Document> matching = documents.stream()
-                .filter(d -> FilterEvaluator.matches(query.filter(), d.unsafeTree()))
-                .sorted(Comparator.comparing(Document::unsafeTree, order))
+                .map(d -> new Tree(d, d.toJsonNode()))
+                .filter(t -> FilterEvaluator.matches(query.filter(), t.tree()))
+                .sorted(Comparator.comparing(Tree::tree, order))
+                .map(Tree::document)
                 .skip(query.offset());
         return (query.limit().isPresent() ? matching.limit(query.limit().getAsInt()) : matching).toList();
     }
@@ -118,7 +123,7 @@ public abstract class QueryEquivalenceContract extends EngineContractSupport {
         return doc;
     }
 
-    private static void maybe(Random random, ObjectNode doc, String field, java.util.function.Supplier<JsonNode> value) {
+    private static void maybe(Random random, ObjectNode doc, String field, Supplier<JsonNode> value) {
         int roll = random.nextInt(10);
         if (roll == 0) {
             doc.putNull(field);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.offlinestore.Change;
 import io.offlinestore.ConstraintViolationException;
 import io.offlinestore.Document;
 import io.offlinestore.OfflineStore;
@@ -11,6 +12,7 @@ import io.offlinestore.QueryException;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.Transaction;
 import io.offlinestore.query.Direction;
+import io.offlinestore.query.Explanation;
 import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.CollectionSchema;
@@ -21,6 +23,7 @@ import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
@@ -68,7 +71,7 @@ public abstract class RelationshipContract extends EngineContractSupport {
         assertTrue(store.collection("orders").schema().indexes().stream().anyMatch(i -> i.fields().equals(List.of("user_id"))));
         assertTrue(store.collection("order_items").schema().indexes().stream()
                 .anyMatch(i -> i.fields().equals(List.of("order_id"))));
-        assertEquals(io.offlinestore.query.Explanation.Access.INDEX_SCAN,
+        assertEquals(Explanation.Access.INDEX_SCAN,
                 store.collection("orders").explain(Query.filter(Filters.where("user_id").eq("u1"))).access());
     }
 
@@ -78,7 +81,7 @@ public abstract class RelationshipContract extends EngineContractSupport {
         List<Document> orders = store.collection("orders").query(Query.all().include("user", "items"));
         assertEquals("Ada", orders.get(0).getString("user.name"));
         assertEquals(List.of("i1", "i2"), orders.get(0).getList("items").stream()
-                .map(i -> ((java.util.Map<?, ?>) i).get("id")).toList());
+                .map(i -> ((Map<?, ?>) i).get("id")).toList());
         assertEquals(List.of(), orders.get(1).getList("items"), "no children: an empty array");
         assertTrue(orders.get(3).has("user") && orders.get(3).get("user") == null, "a dangling key: null");
         Document user = store.collection("users").get("u1", "orders").orElseThrow();
@@ -114,7 +117,7 @@ public abstract class RelationshipContract extends EngineContractSupport {
         try (Transaction tx = store.beginTransaction()) {
             tx.collection("orders").create(doc("{'id':'o9','user_id':'u3','total':5}"));
             assertEquals(List.of("o9"), tx.collection("users").get("u3", "orders").orElseThrow().getList("orders")
-                    .stream().map(o -> ((java.util.Map<?, ?>) o).get("id")).toList());
+                    .stream().map(o -> ((Map<?, ?>) o).get("id")).toList());
         }
     }
 
@@ -135,7 +138,7 @@ public abstract class RelationshipContract extends EngineContractSupport {
         store.collection("users").delete("u1");
         assertEquals(List.of("o3", "o4"), ids(all(store.collection("orders"))));
         assertEquals(List.of("i3"), ids(all(store.collection("order_items"))));
-        List<io.offlinestore.Change> changes = store.getChanges().subList((int) before, store.getChanges().size());
+        List<Change> changes = store.getChanges().subList((int) before, store.getChanges().size());
         assertEquals(5, changes.size(), "user, two orders, two items");
         assertTrue(changes.stream().allMatch(c -> c.sequence() == changes.get(0).sequence()), "one commit");
         assertTrue(store.check().isHealthy());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.IntegrityReport;
 import io.offlinestore.OfflineStore;
@@ -33,7 +34,7 @@ public abstract class StoreManagementContract extends EngineContractSupport {
     }
 
     private static void seed(DocumentCollection people, int count) {
-        List<io.offlinestore.Document> docs = new ArrayList<>();
+        List<Document> docs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             docs.add(doc("{'id':" + i + ",'city':'c" + (i % 3) + "','email':'p" + i + "@x','tags':['t" + (i % 2) + "']}"));
         }

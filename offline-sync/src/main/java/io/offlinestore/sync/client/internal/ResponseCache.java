@@ -73,7 +73,7 @@ final class ResponseCache {
         tree.put("method", method.getName());
         tree.set("value", mapper.valueToTree(value));
         tree.put("storedAt", now.toEpochMilli());
-        store.collection(collection).put(Document.adopt(tree));
+        store.collection(collection).put(Document.of(tree));
     }
 
     /** Drops every cached result of the named methods of the API. */

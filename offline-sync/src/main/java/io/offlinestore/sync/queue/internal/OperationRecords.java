@@ -117,7 +117,7 @@ final class OperationRecords {
             ObjectNode tree = current.toDocument().toJsonNode();
             change.accept(tree, now);
             tree.put(Fields.UPDATED_AT, now.toEpochMilli());
-            return Operation.fromDocument(operations.update(Document.adopt(tree)));
+            return Operation.fromDocument(operations.update(Document.of(tree)));
         });
     }
 

@@ -119,7 +119,7 @@ public final class StoredOperationQueue implements OperationQueue {
         tree.put(Fields.NEXT_ATTEMPT_AT, now.toEpochMilli());
         operation.expiresAfter().ifPresent(after -> tree.put(Fields.EXPIRES_AT, now.plus(after).toEpochMilli()));
         try {
-            operations.create(Document.adopt(tree));
+            operations.create(Document.of(tree));
         } catch (DuplicateKeyException e) {
             throw new InvalidOperationException("an operation with id '" + operation.id() + "' is already queued", e);
         }
