@@ -5,6 +5,8 @@ import io.offlinestore.StorageException;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.StoredRecord;
+import io.offlinestore.engine.query.FieldPath;
+import io.offlinestore.engine.query.SortOrder;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
@@ -16,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,14 @@ public final class PlanExecutor {
     public RecordCursor scan(QueryPlan plan, String documentsKeyspace) {
         if (plan instanceof QueryPlan.FullScanPlan full) {
             return new RangeCursor(documentsKeyspace, List.of(new ScanRange(KeyRange.all(), "all")), full.reverse());
+        }
+        if (plan instanceof QueryPlan.UnionPlan union) {
+            List<Supplier<RecordCursor>> branches = union.branches().stream()
+                    .<Supplier<RecordCursor>>map(branch -> () -> scan(branch, documentsKeyspace)).toList();
+            FieldPath id = FieldPath.of(union.keyPath());
+            return union.ordered()
+                    ? UnionCursor.merged(branches, SortOrder.comparator(union.sort(), union.keyPath()), id)
+                    : UnionCursor.concatenated(branches, id);
         }
         if (plan instanceof QueryPlan.PrimaryKeyScanPlan primary) {
             return new RangeCursor(documentsKeyspace, primary.ranges(), primary.reverse());

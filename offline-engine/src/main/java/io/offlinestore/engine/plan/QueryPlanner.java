@@ -42,21 +42,12 @@ public final class QueryPlanner {
         List<SortKey> sort = query.sort();
         List<String> considered = new ArrayList<>();
 
-        Candidate best = null;
-        Candidate primary = candidate(null, List.of(keyPath), false, conjuncts, sort);
-        considered.add("primary key '" + keyPath + "': " + primary.summary());
-        if (primary.usesConditions()) {
-            best = primary;
-        }
         List<Candidate> orderOnly = new ArrayList<>();
-        for (IndexState index : indexes) {
-            Candidate c = candidate(index, index.definition().fields(), index.multikey(), conjuncts, sort);
-            considered.add("index '" + index.name() + "'" + (index.multikey() ? " (multikey)" : "") + ": " + c.summary());
-            if (c.usesConditions() && (best == null || c.score() > best.score())) {
-                best = c;
-            } else if (!c.usesConditions() && c.ordered()) {
-                orderOnly.add(c);
-            }
+        Candidate best = choose(conjuncts, keyPath, indexes, sort, considered, orderOnly);
+        QueryPlan.UnionPlan union = UnionPlanner.union(query, keyPath, indexes, conjuncts,
+                best == null ? -1 : best.score(), considered);
+        if (union != null) {
+            return union;
         }
         boolean fullScanOrdered = sort.isEmpty() || sort.size() == 1 && sort.get(0).field().equals(keyPath);
         if (best == null && !fullScanOrdered && query.limit().isPresent() && !orderOnly.isEmpty()) {
@@ -66,12 +57,40 @@ public final class QueryPlanner {
             return new QueryPlan.FullScanPlan(fullScanOrdered && SortOrder.idDirection(sort) == Direction.DESC,
                     query.filter(), fullScanOrdered, considered);
         }
-        Filter residual = residual(conjuncts, best.used());
-        if (best.index() == null) {
-            return new QueryPlan.PrimaryKeyScanPlan(best.ranges(), best.reverse(), residual, best.ordered(), considered);
+        return best.plan(conjuncts, query.filter(), considered);
+    }
+
+    /**
+     * The best access path that uses at least one of {@code conjuncts}, planned alone (no union,
+     * no order-only index), or null when the ids and every index leave them all to a full scan.
+     */
+    static Candidate bestUsing(List<Filter> conjuncts, String keyPath, List<IndexState> indexes, List<SortKey> sort) {
+        return choose(conjuncts, keyPath, indexes, sort, null, null);
+    }
+
+    /**
+     * The highest-scoring path using a condition; when lists are given, notes each path in
+     * {@code considered} and collects in {@code orderOnly} the indexes that give only the order.
+     */
+    private static Candidate choose(List<Filter> conjuncts, String keyPath, List<IndexState> indexes, List<SortKey> sort,
+                                    List<String> considered, List<Candidate> orderOnly) {
+        Candidate primary = candidate(null, List.of(keyPath), false, conjuncts, sort);
+        Candidate best = primary.usesConditions() ? primary : null;
+        if (considered != null) {
+            considered.add("primary key '" + keyPath + "': " + primary.summary());
         }
-        return new QueryPlan.IndexScanPlan(best.index(), best.ranges(), best.reverse(), residual, query.filter(),
-                best.ordered(), true, considered);
+        for (IndexState index : indexes) {
+            Candidate c = candidate(index, index.definition().fields(), index.multikey(), conjuncts, sort);
+            if (considered != null) {
+                considered.add("index '" + index.name() + "'" + (index.multikey() ? " (multikey)" : "") + ": " + c.summary());
+            }
+            if (c.usesConditions() && (best == null || c.score() > best.score())) {
+                best = c;
+            } else if (orderOnly != null && !c.usesConditions() && c.ordered()) {
+                orderOnly.add(c);
+            }
+        }
+        return best;
     }
 
     /** The top-level conjuncts, with several operators on one field split into one conjunct each. */
@@ -87,7 +106,7 @@ public final class QueryPlanner {
         return out;
     }
 
-    private static Filter residual(List<Filter> conjuncts, Set<Filter> used) {
+    static Filter residual(List<Filter> conjuncts, Set<Filter> used) {
         List<Filter> rest = conjuncts.stream().filter(c -> !used.contains(c)).toList();
         return Filters.and(rest.toArray(Filter[]::new));
     }
@@ -289,14 +308,24 @@ public final class QueryPlanner {
     private record Order(boolean ordered, boolean reverse) {
     }
 
-    private record Candidate(IndexState index, List<ScanRange> ranges, boolean reverse, boolean ordered,
-                             Set<Filter> used, int equalityFields, boolean range, String summary) {
+    /** What one access path (the ids, or an index when {@code index} is set) can do for a query. */
+    record Candidate(IndexState index, List<ScanRange> ranges, boolean reverse, boolean ordered,
+                     Set<Filter> used, int equalityFields, boolean range, String summary) {
         boolean usesConditions() {
             return !used.isEmpty();
         }
 
         int score() {
             return equalityFields * 8 + (range ? 4 : 0) + (ordered ? 2 : 0) + (index == null ? 1 : 0);
+        }
+
+        /** The plan scanning this path, {@code filter} being the whole filter its conjuncts come from. */
+        QueryPlan plan(List<Filter> conjuncts, Filter filter, List<String> considered) {
+            Filter residual = residual(conjuncts, used);
+            if (index == null) {
+                return new QueryPlan.PrimaryKeyScanPlan(ranges, reverse, residual, ordered, considered);
+            }
+            return new QueryPlan.IndexScanPlan(index, ranges, reverse, residual, filter, ordered, true, considered);
         }
     }
 }
