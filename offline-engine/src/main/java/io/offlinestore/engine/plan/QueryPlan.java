@@ -53,12 +53,13 @@ public sealed interface QueryPlan {
      * document is checked against the whole filter ({@code recheck}), as a document found by one
      * branch must match the conditions outside the {@code $or} too.
      *
+     * @param or        the {@code $or} the branches come from
      * @param branches  one scan per operand, each over the ids or an index
      * @param sort      the order branches are merged in when {@code ordered}
      * @param keyPath   the id field, which de-duplicates and breaks ties
      * @param residual  the conjuncts outside the {@code $or} that not every branch answers
      */
-    record UnionPlan(List<QueryPlan> branches, List<SortKey> sort, String keyPath, Filter residual, Filter recheck,
+    record UnionPlan(Filter.Or or, List<QueryPlan> branches, List<SortKey> sort, String keyPath, Filter residual, Filter recheck,
                      boolean ordered, List<String> considered) implements QueryPlan {
         @Override
         public boolean reverse() {

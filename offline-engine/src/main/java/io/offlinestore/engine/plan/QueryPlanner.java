@@ -54,10 +54,24 @@ public final class QueryPlanner {
             best = orderOnly.get(0);
         }
         if (best == null) {
-            return new QueryPlan.FullScanPlan(fullScanOrdered && SortOrder.idDirection(sort) == Direction.DESC,
-                    query.filter(), fullScanOrdered, considered);
+            return fullScan(query, keyPath, considered);
         }
         return best.plan(conjuncts, query.filter(), considered);
+    }
+
+    /** A scan of every document, in id order (reversed when the query sorts by id descending). */
+    static QueryPlan.FullScanPlan fullScan(Query query, String keyPath, List<String> considered) {
+        List<SortKey> sort = query.sort();
+        boolean ordered = sort.isEmpty() || sort.size() == 1 && sort.get(0).field().equals(keyPath);
+        return new QueryPlan.FullScanPlan(ordered && SortOrder.idDirection(sort) == Direction.DESC, query.filter(), ordered,
+                considered);
+    }
+
+    /** What scanning the ids ({@code index} null) or one index can do for the conjuncts. */
+    static Candidate candidate(IndexState index, String keyPath, List<Filter> conjuncts, List<SortKey> sort) {
+        return index == null
+                ? candidate(null, List.of(keyPath), false, conjuncts, sort)
+                : candidate(index, index.definition().fields(), index.multikey(), conjuncts, sort);
     }
 
     /**
@@ -74,13 +88,13 @@ public final class QueryPlanner {
      */
     private static Candidate choose(List<Filter> conjuncts, String keyPath, List<IndexState> indexes, List<SortKey> sort,
                                     List<String> considered, List<Candidate> orderOnly) {
-        Candidate primary = candidate(null, List.of(keyPath), false, conjuncts, sort);
+        Candidate primary = candidate(null, keyPath, conjuncts, sort);
         Candidate best = primary.usesConditions() ? primary : null;
         if (considered != null) {
             considered.add("primary key '" + keyPath + "': " + primary.summary());
         }
         for (IndexState index : indexes) {
-            Candidate c = candidate(index, index.definition().fields(), index.multikey(), conjuncts, sort);
+            Candidate c = candidate(index, keyPath, conjuncts, sort);
             if (considered != null) {
                 considered.add("index '" + index.name() + "'" + (index.multikey() ? " (multikey)" : "") + ": " + c.summary());
             }
@@ -271,7 +285,7 @@ public final class QueryPlanner {
      * Whether an operand can be looked up in an index. Arrays cannot: an index holds an array
      * field's elements, not the array.
      */
-    private static boolean indexable(JsonNode value) {
+    static boolean indexable(JsonNode value) {
         if (value.isArray()) {
             return false;
         }

@@ -57,9 +57,7 @@ final class UnionPlanner {
                                                          List<String> considered) {
         List<QueryPlanner.Candidate> branches = new ArrayList<>();
         for (Filter operand : operands(or)) {
-            List<Filter> branchConjuncts = new ArrayList<>(others);
-            branchConjuncts.addAll(QueryPlanner.conjuncts(operand));
-            QueryPlanner.Candidate candidate = QueryPlanner.bestUsing(branchConjuncts, keyPath, indexes, sort);
+            QueryPlanner.Candidate candidate = QueryPlanner.bestUsing(branchConjuncts(others, operand), keyPath, indexes, sort);
             if (candidate == null) {
                 considered.add("union over " + or + ": branch " + operand + " can use no index, so no union");
                 return List.of();
@@ -67,6 +65,30 @@ final class UnionPlanner {
             branches.add(candidate);
         }
         return branches;
+    }
+
+    /**
+     * The union over the {@code $or} at {@code position} among {@code conjuncts}, each operand
+     * scanning the path given for it (an index, or the ids when null): a decision taken before
+     * for a query of the same shape, taken again with this query's values.
+     */
+    static QueryPlan.UnionPlan union(Query query, String keyPath, List<Filter> conjuncts, int position,
+                                     List<IndexState> paths) {
+        Filter.Or or = (Filter.Or) conjuncts.get(position);
+        List<Filter> others = new ArrayList<>(conjuncts);
+        others.remove(position);
+        List<Filter> operands = operands(or);
+        List<QueryPlanner.Candidate> branches = new ArrayList<>();
+        for (int i = 0; i < operands.size(); i++) {
+            branches.add(QueryPlanner.candidate(paths.get(i), keyPath, branchConjuncts(others, operands.get(i)), query.sort()));
+        }
+        return plan(query, or, others, branches, keyPath, List.of());
+    }
+
+    private static List<Filter> branchConjuncts(List<Filter> others, Filter operand) {
+        List<Filter> branchConjuncts = new ArrayList<>(others);
+        branchConjuncts.addAll(QueryPlanner.conjuncts(operand));
+        return branchConjuncts;
     }
 
     private static QueryPlan.UnionPlan plan(Query query, Filter.Or or, List<Filter> others,
@@ -84,7 +106,7 @@ final class UnionPlanner {
             ordered &= candidate.ordered();
         }
         Filter residual = QueryPlanner.residual(others, usedByAll);
-        return new QueryPlan.UnionPlan(branches, query.sort(), keyPath, residual, query.filter(), ordered, considered);
+        return new QueryPlan.UnionPlan(or, branches, query.sort(), keyPath, residual, query.filter(), ordered, considered);
     }
 
     /** The operands of an {@code $or}, with those of {@code $or}s nested directly in it taken up. */
