@@ -41,8 +41,8 @@ final class UnionPlanner {
                 continue;
             }
             int worst = branches.stream().mapToInt(QueryPlanner.Candidate::score).min().orElseThrow();
-            considered.add("union over " + or + ": " + branches.size() + " branches, each scoring at least " + worst
-                    + (worst > bestWorst ? "" : ", not better than " + (best == null ? "the best single scan" : "another union")));
+            considered.add("union over " + or + ": each of its " + branches.size() + " operands can use an index"
+                    + (worst > bestWorst ? "" : ", but " + (best == null ? "a single scan" : "an earlier union") + " is as good"));
             if (worst > bestWorst) {
                 best = plan(query, or, others, branches, keyPath, considered);
                 bestWorst = worst;
