@@ -7,13 +7,14 @@ import java.util.OptionalInt;
 
 /**
  * How the store will run a query, as returned by {@code explain}: which access path (id
- * lookups or id ranges, an index scan over key ranges, or a full scan), the filter left to check on each
- * fetched document, and whether sort and limit are served by the index order.
+ * lookups or id ranges, an index scan over key ranges, a union of such scans for an
+ * {@code $or}, or a full scan), the filter left to check on each fetched document, and whether
+ * sort and limit are served by the index order.
  *
  * @param collection     the collection queried
  * @param sort           the requested sort keys (empty: id order)
  * @param limit          the requested limit, if any
- * @param access         {@code PRIMARY_KEY}, {@code INDEX_SCAN} or {@code FULL_SCAN}
+ * @param access         {@code PRIMARY_KEY}, {@code INDEX_SCAN}, {@code FULL_SCAN} or {@code INDEX_UNION}
  * @param index          the index used, when one is
  * @param keyRanges      the scanned ranges of index (or id) values, readable
  * @param reverse        whether the scan walks keys in descending order

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * exactly are dropped from the residual filter. The best candidate has the most equality
  * fields, then a range, then yields the requested order. A scan that yields the order needs no
  * sort and can stop at offset + limit; an index that only gives the order is used when the
- * query has a limit. Without a sort, results come in id order.
+ * query has a limit. Without a sort, results come in id order. A top-level {@code $or} whose
+ * every operand can use an index may become a union of scans instead ({@link UnionPlanner}).
  */
 public final class QueryPlanner {
     /** Most points {@code $in} conditions may expand to before the planner stops adding fields. */
