@@ -44,6 +44,17 @@ public interface StorageBackend extends AutoCloseable {
     KeyValueCursor scan(String keyspace, KeyRange range, boolean reverse);
 
     /**
+     * {@link #scan(String, KeyRange, boolean)} for a caller that expects to read about
+     * {@code expected} entries (a query's offset + limit): a backend that reads ahead in pages
+     * sizes its first page from it, so a short scan reads no more than it needs and a long one
+     * starts with a large page. A hint only: the cursor still yields the whole range. The
+     * default ignores it.
+     */
+    default KeyValueCursor scan(String keyspace, KeyRange range, boolean reverse, int expected) {
+        return scan(keyspace, range, reverse);
+    }
+
+    /**
      * Applies every operation of the batch, in order, as one atomic step: after a crash either
      * all of them are visible or none, whatever the batch's size (a backend must not commit part
      * of a large batch on its own). When the backend is {@link Capability#DURABLE} and the

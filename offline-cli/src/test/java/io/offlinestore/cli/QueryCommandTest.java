@@ -67,6 +67,20 @@ class QueryCommandTest {
     }
 
     @Test
+    void explainPrintsEachBranchOfAnOrUnion() {
+        store.collection("people").createIndex(IndexDefinition.of("role"));
+
+        CliRunner.Result union = CliRunner.run(store, "query", "people", "--filter",
+                "{\"$or\":[{\"role\":\"user\"},{\"id\":{\"$gte\":4}}]}", "--explain");
+        assertEquals(ExitCodes.OK, union.exitCode(), union.err());
+        assertTrue(union.out().contains("access:     union of index scans"), union.out());
+        assertTrue(union.out().contains("branch 1:   index scan on 'role', ranges role = \"user\""), union.out());
+        assertTrue(union.out().contains("branch 2:   primary key (document ids), ranges id >= 4"), union.out());
+        assertEquals(List.of(2L, 4L, 5L), ids(CliRunner.run(store, "query", "people", "--filter",
+                "{\"$or\":[{\"role\":\"user\"},{\"id\":{\"$gte\":4}}]}")));
+    }
+
+    @Test
     void aBadFilterIsBadInputNamingTheClause() {
         CliRunner.Result unknownOperator = CliRunner.run(store, "query", "people", "--filter", "{\"age\":{\"$bigger\":3}}");
         assertEquals(ExitCodes.BAD_INPUT, unknownOperator.exitCode());

@@ -185,8 +185,14 @@ public final class MapDbBackend implements StorageBackend {
 
     @Override
     public KeyValueCursor scan(String keyspace, KeyRange range, boolean reverse) {
+        return scan(keyspace, range, reverse, MapDbCursor.FIRST_PAGE);
+    }
+
+    /** A scan whose first page holds {@code expected} entries (within the page bounds). */
+    @Override
+    public KeyValueCursor scan(String keyspace, KeyRange range, boolean reverse, int expected) {
         Objects.requireNonNull(range, "range");
-        return read(() -> new MapDbCursor(this, existing(keyspace), range, reverse));
+        return read(() -> new MapDbCursor(this, existing(keyspace), range, reverse, expected));
     }
 
     @Override

@@ -13,10 +13,11 @@ import java.util.NoSuchElementException;
  * entries from before and after a batch and never reads a value record a later batch has freed.
  * Between pages the cursor holds no lock and no MapDB iterator: it never blocks a writer, and
  * batches applied meanwhile show in the pages still to come (the cursor is not a snapshot).
- * Pages start small, for scans cut short by a limit, and double up to {@value #MAX_PAGE} entries.
+ * Pages start at the number of entries the caller expects (by default {@value #FIRST_PAGE}, small
+ * for scans cut short by a limit) and double up to {@value #MAX_PAGE} entries.
  */
 final class MapDbCursor implements KeyValueCursor {
-    private static final int FIRST_PAGE = 16;
+    static final int FIRST_PAGE = 16;
     private static final int MAX_PAGE = 1024;
     private static final long PAGE_BYTES = 4L << 20;
 
@@ -26,16 +27,17 @@ final class MapDbCursor implements KeyValueCursor {
     private final boolean reverse;
     private List<KeyValue> page = List.of();
     private int position;
-    private int pageSize = FIRST_PAGE;
+    private int pageSize;
     private byte[] lastKey;
     private boolean exhausted;
     private boolean closed;
 
-    MapDbCursor(MapDbBackend backend, Keyspace keyspace, KeyRange range, boolean reverse) {
+    MapDbCursor(MapDbBackend backend, Keyspace keyspace, KeyRange range, boolean reverse, int expected) {
         this.backend = backend;
         this.keyspace = keyspace;
         this.range = range;
         this.reverse = reverse;
+        this.pageSize = Math.max(1, Math.min(MAX_PAGE, expected));
     }
 
     @Override

@@ -19,11 +19,13 @@ public final class CollectionQuery {
     private final CollectionState state;
     private final DocumentTransform transform;
     private final PlanExecutor executor;
+    private final PlanCache plans;
 
-    public CollectionQuery(CollectionState state, DocumentTransform transform, PlanExecutor executor) {
+    public CollectionQuery(CollectionState state, DocumentTransform transform, PlanExecutor executor, PlanCache plans) {
         this.state = state;
         this.transform = transform;
         this.executor = executor;
+        this.plans = plans;
     }
 
     public CollectionState state() {
@@ -70,13 +72,13 @@ public final class CollectionQuery {
         }
     }
 
-    /** The plan the caller's query would run with. */
+    /** The plan the caller's query would run with, planned afresh to list every path considered. */
     public Explanation explain(Query query) {
         Query sealed = transform.seal(query);
-        return plan(sealed).explain(state.name(), sealed);
+        return QueryPlanner.plan(sealed, state.keyPath(), state.indexList()).explain(state.name(), sealed);
     }
 
     private QueryPlan plan(Query sealed) {
-        return QueryPlanner.plan(sealed, state.keyPath(), state.indexList());
+        return plans.plan(sealed, state.keyPath(), state.indexList());
     }
 }

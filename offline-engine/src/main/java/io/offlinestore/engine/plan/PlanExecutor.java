@@ -5,6 +5,8 @@ import io.offlinestore.StorageException;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.StoredRecord;
+import io.offlinestore.engine.query.FieldPath;
+import io.offlinestore.engine.query.SortOrder;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
@@ -16,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,8 @@ public final class PlanExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(PlanExecutor.class);
     /** Entries skipped between ranges before the cursor is reopened at the next range. */
     static final int MAX_SKIPPED = 32;
+    /** The expected count when the caller cannot tell how many records it will read. */
+    public static final int NO_HINT = 0;
 
     private final StorageBackend backend;
     private final RecordFormat format;
@@ -40,14 +45,31 @@ public final class PlanExecutor {
 
     /** The records the plan reaches in {@code documentsKeyspace} (not yet filtered by the residual). */
     public RecordCursor scan(QueryPlan plan, String documentsKeyspace) {
+        return scan(plan, documentsKeyspace, NO_HINT);
+    }
+
+    /**
+     * The records the plan reaches, the caller expecting to read about {@code expected} of them
+     * ({@link #NO_HINT} when it cannot tell): the backend sizes its first page of each scan from it.
+     */
+    public RecordCursor scan(QueryPlan plan, String documentsKeyspace, int expected) {
         if (plan instanceof QueryPlan.FullScanPlan full) {
-            return new RangeCursor(documentsKeyspace, List.of(new ScanRange(KeyRange.all(), "all")), full.reverse());
+            return new RangeCursor(documentsKeyspace, List.of(new ScanRange(KeyRange.all(), "all")), full.reverse(),
+                    expected);
+        }
+        if (plan instanceof QueryPlan.UnionPlan union) {
+            List<Supplier<RecordCursor>> branches = union.branches().stream()
+                    .<Supplier<RecordCursor>>map(branch -> () -> scan(branch, documentsKeyspace, expected)).toList();
+            FieldPath id = FieldPath.of(union.keyPath());
+            return union.ordered()
+                    ? UnionCursor.merged(branches, SortOrder.comparator(union.sort(), union.keyPath()), id)
+                    : UnionCursor.concatenated(branches, id);
         }
         if (plan instanceof QueryPlan.PrimaryKeyScanPlan primary) {
-            return new RangeCursor(documentsKeyspace, primary.ranges(), primary.reverse());
+            return new RangeCursor(documentsKeyspace, primary.ranges(), primary.reverse(), expected);
         }
         QueryPlan.IndexScanPlan index = (QueryPlan.IndexScanPlan) plan;
-        return new IndexCursor(documentsKeyspace, index);
+        return new IndexCursor(documentsKeyspace, index, expected);
     }
 
     /** Counts the index entries of a plan without fetching documents (valid when nothing is left to check). */
@@ -74,15 +96,17 @@ public final class PlanExecutor {
         private final String keyspace;
         private final List<ScanRange> ranges;
         private final boolean reverse;
+        private final int expected;
         private int current;
         private int skipped;
         private KeyValueCursor cursor;
         private StoredRecord next;
 
-        RangeCursor(String keyspace, List<ScanRange> ranges, boolean reverse) {
+        RangeCursor(String keyspace, List<ScanRange> ranges, boolean reverse, int expected) {
             this.keyspace = keyspace;
             this.ranges = reverse ? reversed(ranges) : ranges;
             this.reverse = reverse;
+            this.expected = expected;
         }
 
         @Override
@@ -101,7 +125,8 @@ public final class PlanExecutor {
         KeyValue nextEntry() {
             while (current < ranges.size()) {
                 if (cursor == null) {
-                    cursor = backend.scan(keyspace, span(), reverse);
+                    cursor = expected == NO_HINT ? backend.scan(keyspace, span(), reverse)
+                            : backend.scan(keyspace, span(), reverse, expected);
                     skipped = 0;
                 }
                 if (!cursor.hasNext()) {
@@ -164,8 +189,8 @@ public final class PlanExecutor {
         private final Set<ByteBuffer> seen;
         private StoredRecord pending;
 
-        IndexCursor(String documentsKeyspace, QueryPlan.IndexScanPlan plan) {
-            super(plan.index().keyspace(), plan.ranges(), plan.reverse());
+        IndexCursor(String documentsKeyspace, QueryPlan.IndexScanPlan plan, int expected) {
+            super(plan.index().keyspace(), plan.ranges(), plan.reverse(), expected);
             this.documentsKeyspace = documentsKeyspace;
             this.seen = plan.deduplicate() ? new HashSet<>() : null;
         }

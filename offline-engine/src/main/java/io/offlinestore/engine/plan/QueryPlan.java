@@ -7,7 +7,6 @@ import io.offlinestore.query.Query;
 import io.offlinestore.query.SortKey;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * How a query runs: which keys are scanned, what is checked on each fetched document, and
@@ -47,6 +46,27 @@ public sealed interface QueryPlan {
                          boolean ordered, boolean deduplicate, List<String> considered) implements QueryPlan {
     }
 
+    /**
+     * The union of branch scans, one per operand of an {@code $or}, each document yielded once.
+     * When every branch yields the requested order, the branches are merged in that order (so
+     * the scan can stop at offset + limit); otherwise they are read one after another. Each
+     * document is checked against the whole filter ({@code recheck}), as a document found by one
+     * branch must match the conditions outside the {@code $or} too.
+     *
+     * @param or        the {@code $or} the branches come from
+     * @param branches  one scan per operand, each over the ids or an index
+     * @param sort      the order branches are merged in when {@code ordered}
+     * @param keyPath   the id field, which de-duplicates and breaks ties
+     * @param residual  the conjuncts outside the {@code $or} that not every branch answers
+     */
+    record UnionPlan(Filter.Or or, List<QueryPlan> branches, List<SortKey> sort, String keyPath, Filter residual, Filter recheck,
+                     boolean ordered, List<String> considered) implements QueryPlan {
+        @Override
+        public boolean reverse() {
+            return false;
+        }
+    }
+
     /** Every document of the collection, in id order. */
     record FullScanPlan(boolean reverse, Filter residual, boolean ordered, List<String> considered) implements QueryPlan {
     }
@@ -54,19 +74,28 @@ public sealed interface QueryPlan {
     /** The plan as the public API describes it. */
     default Explanation explain(String collection, Query query) {
         boolean pushdown = ordered() && query.limit().isPresent();
-        List<SortKey> sort = query.sort();
-        OptionalInt limit = query.limit();
+        Explanation.Scan scan = scan();
+        List<Explanation.Scan> branches = this instanceof UnionPlan union
+                ? union.branches().stream().map(QueryPlan::scan).toList() : List.of();
+        return new Explanation(collection, query.sort(), query.limit(), scan.access(), scan.index(), scan.keyRanges(),
+                reverse(), residual(), ordered(), pushdown, considered(), branches);
+    }
+
+    /** The access path of this plan alone, as the public API describes it. */
+    private Explanation.Scan scan() {
         if (this instanceof PrimaryKeyScanPlan p) {
-            return new Explanation(collection, sort, limit, Explanation.Access.PRIMARY_KEY, Optional.empty(),
-                    p.ranges().stream().map(ScanRange::description).toList(), reverse(), residual(), ordered(), pushdown,
-                    considered());
+            return new Explanation.Scan(Explanation.Access.PRIMARY_KEY, Optional.empty(), descriptions(p.ranges()),
+                    reverse(), residual());
         }
         if (this instanceof IndexScanPlan p) {
-            return new Explanation(collection, sort, limit, Explanation.Access.INDEX_SCAN, Optional.of(p.index().name()),
-                    p.ranges().stream().map(ScanRange::description).toList(), reverse(), residual(), ordered(), pushdown,
-                    considered());
+            return new Explanation.Scan(Explanation.Access.INDEX_SCAN, Optional.of(p.index().name()),
+                    descriptions(p.ranges()), reverse(), residual());
         }
-        return new Explanation(collection, sort, limit, Explanation.Access.FULL_SCAN, Optional.empty(), List.of(), reverse(),
-                residual(), ordered(), pushdown, considered());
+        Explanation.Access access = this instanceof UnionPlan ? Explanation.Access.INDEX_UNION : Explanation.Access.FULL_SCAN;
+        return new Explanation.Scan(access, Optional.empty(), List.of(), reverse(), residual());
+    }
+
+    private static List<String> descriptions(List<ScanRange> ranges) {
+        return ranges.stream().map(ScanRange::description).toList();
     }
 }

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * exactly are dropped from the residual filter. The best candidate has the most equality
  * fields, then a range, then yields the requested order. A scan that yields the order needs no
  * sort and can stop at offset + limit; an index that only gives the order is used when the
- * query has a limit. Without a sort, results come in id order.
+ * query has a limit. Without a sort, results come in id order. A top-level {@code $or} whose
+ * every operand can use an index may become a union of scans instead ({@link UnionPlanner}).
  */
 public final class QueryPlanner {
     /** Most points {@code $in} conditions may expand to before the planner stops adding fields. */
@@ -42,36 +43,69 @@ public final class QueryPlanner {
         List<SortKey> sort = query.sort();
         List<String> considered = new ArrayList<>();
 
-        Candidate best = null;
-        Candidate primary = candidate(null, List.of(keyPath), false, conjuncts, sort);
-        considered.add("primary key '" + keyPath + "': " + primary.summary());
-        if (primary.usesConditions()) {
-            best = primary;
-        }
         List<Candidate> orderOnly = new ArrayList<>();
-        for (IndexState index : indexes) {
-            Candidate c = candidate(index, index.definition().fields(), index.multikey(), conjuncts, sort);
-            considered.add("index '" + index.name() + "'" + (index.multikey() ? " (multikey)" : "") + ": " + c.summary());
-            if (c.usesConditions() && (best == null || c.score() > best.score())) {
-                best = c;
-            } else if (!c.usesConditions() && c.ordered()) {
-                orderOnly.add(c);
-            }
+        Candidate best = choose(conjuncts, keyPath, indexes, sort, considered, orderOnly);
+        QueryPlan.UnionPlan union = UnionPlanner.union(query, keyPath, indexes, conjuncts,
+                best == null ? -1 : best.score(), considered);
+        if (union != null) {
+            return union;
         }
         boolean fullScanOrdered = sort.isEmpty() || sort.size() == 1 && sort.get(0).field().equals(keyPath);
         if (best == null && !fullScanOrdered && query.limit().isPresent() && !orderOnly.isEmpty()) {
             best = orderOnly.get(0);
         }
         if (best == null) {
-            return new QueryPlan.FullScanPlan(fullScanOrdered && SortOrder.idDirection(sort) == Direction.DESC,
-                    query.filter(), fullScanOrdered, considered);
+            return fullScan(query, keyPath, considered);
         }
-        Filter residual = residual(conjuncts, best.used());
-        if (best.index() == null) {
-            return new QueryPlan.PrimaryKeyScanPlan(best.ranges(), best.reverse(), residual, best.ordered(), considered);
+        return best.plan(conjuncts, query.filter(), considered);
+    }
+
+    /** A scan of every document, in id order (reversed when the query sorts by id descending). */
+    static QueryPlan.FullScanPlan fullScan(Query query, String keyPath, List<String> considered) {
+        List<SortKey> sort = query.sort();
+        boolean ordered = sort.isEmpty() || sort.size() == 1 && sort.get(0).field().equals(keyPath);
+        return new QueryPlan.FullScanPlan(ordered && SortOrder.idDirection(sort) == Direction.DESC, query.filter(), ordered,
+                considered);
+    }
+
+    /** What scanning the ids ({@code index} null) or one index can do for the conjuncts. */
+    static Candidate candidate(IndexState index, String keyPath, List<Filter> conjuncts, List<SortKey> sort) {
+        return index == null
+                ? candidate(null, List.of(keyPath), false, conjuncts, sort)
+                : candidate(index, index.definition().fields(), index.multikey(), conjuncts, sort);
+    }
+
+    /**
+     * The best access path that uses at least one of {@code conjuncts}, planned alone (no union,
+     * no order-only index), or null when the ids and every index leave them all to a full scan.
+     */
+    static Candidate bestUsing(List<Filter> conjuncts, String keyPath, List<IndexState> indexes, List<SortKey> sort) {
+        return choose(conjuncts, keyPath, indexes, sort, null, null);
+    }
+
+    /**
+     * The highest-scoring path using a condition; when lists are given, notes each path in
+     * {@code considered} and collects in {@code orderOnly} the indexes that give only the order.
+     */
+    private static Candidate choose(List<Filter> conjuncts, String keyPath, List<IndexState> indexes, List<SortKey> sort,
+                                    List<String> considered, List<Candidate> orderOnly) {
+        Candidate primary = candidate(null, keyPath, conjuncts, sort);
+        Candidate best = primary.usesConditions() ? primary : null;
+        if (considered != null) {
+            considered.add("primary key '" + keyPath + "': " + primary.summary());
         }
-        return new QueryPlan.IndexScanPlan(best.index(), best.ranges(), best.reverse(), residual, query.filter(),
-                best.ordered(), true, considered);
+        for (IndexState index : indexes) {
+            Candidate c = candidate(index, keyPath, conjuncts, sort);
+            if (considered != null) {
+                considered.add("index '" + index.name() + "'" + (index.multikey() ? " (multikey)" : "") + ": " + c.summary());
+            }
+            if (c.usesConditions() && (best == null || c.score() > best.score())) {
+                best = c;
+            } else if (orderOnly != null && !c.usesConditions() && c.ordered()) {
+                orderOnly.add(c);
+            }
+        }
+        return best;
     }
 
     /** The top-level conjuncts, with several operators on one field split into one conjunct each. */
@@ -87,7 +121,7 @@ public final class QueryPlanner {
         return out;
     }
 
-    private static Filter residual(List<Filter> conjuncts, Set<Filter> used) {
+    static Filter residual(List<Filter> conjuncts, Set<Filter> used) {
         List<Filter> rest = conjuncts.stream().filter(c -> !used.contains(c)).toList();
         return Filters.and(rest.toArray(Filter[]::new));
     }
@@ -252,7 +286,7 @@ public final class QueryPlanner {
      * Whether an operand can be looked up in an index. Arrays cannot: an index holds an array
      * field's elements, not the array.
      */
-    private static boolean indexable(JsonNode value) {
+    static boolean indexable(JsonNode value) {
         if (value.isArray()) {
             return false;
         }
@@ -289,14 +323,24 @@ public final class QueryPlanner {
     private record Order(boolean ordered, boolean reverse) {
     }
 
-    private record Candidate(IndexState index, List<ScanRange> ranges, boolean reverse, boolean ordered,
-                             Set<Filter> used, int equalityFields, boolean range, String summary) {
+    /** What one access path (the ids, or an index when {@code index} is set) can do for a query. */
+    record Candidate(IndexState index, List<ScanRange> ranges, boolean reverse, boolean ordered,
+                     Set<Filter> used, int equalityFields, boolean range, String summary) {
         boolean usesConditions() {
             return !used.isEmpty();
         }
 
         int score() {
             return equalityFields * 8 + (range ? 4 : 0) + (ordered ? 2 : 0) + (index == null ? 1 : 0);
+        }
+
+        /** The plan scanning this path, {@code filter} being the whole filter its conjuncts come from. */
+        QueryPlan plan(List<Filter> conjuncts, Filter filter, List<String> considered) {
+            Filter residual = residual(conjuncts, used);
+            if (index == null) {
+                return new QueryPlan.PrimaryKeyScanPlan(ranges, reverse, residual, ordered, considered);
+            }
+            return new QueryPlan.IndexScanPlan(index, ranges, reverse, residual, filter, ordered, true, considered);
         }
     }
 }

@@ -25,7 +25,7 @@ final class QueryRunner {
 
     static Stream<StoredRecord> run(Query query, QueryPlan plan, PlanExecutor executor, String documentsKeyspace,
                                     String keyPath) {
-        RecordCursor cursor = executor.scan(plan, documentsKeyspace);
+        RecordCursor cursor = executor.scan(plan, documentsKeyspace, expected(query, plan));
         Filter recheck = plan.recheck();
         Stream<StoredRecord> matching = StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
@@ -45,6 +45,17 @@ final class QueryRunner {
         sorted.sort(order);
         Stream<StoredRecord> paged = sorted.stream().skip(query.offset());
         return query.limit().isPresent() ? paged.limit(query.limit().getAsInt()) : paged;
+    }
+
+    /**
+     * How many records a scan is expected to read: offset + limit when the scan yields the order
+     * and stops there, else unknown (everything in its ranges is read).
+     */
+    private static int expected(Query query, QueryPlan plan) {
+        if (!plan.ordered() || query.limit().isEmpty()) {
+            return PlanExecutor.NO_HINT;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1L, (long) query.offset() + query.limit().getAsInt()));
     }
 
     /** The first {@code n} records in {@code order}, holding at most n in memory. */

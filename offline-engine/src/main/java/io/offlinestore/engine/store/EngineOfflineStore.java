@@ -30,6 +30,7 @@ import io.offlinestore.engine.id.IdGenerator;
 import io.offlinestore.engine.maintenance.IntegrityChecker;
 import io.offlinestore.engine.maintenance.Reencryption;
 import io.offlinestore.engine.plan.CollectionQuery;
+import io.offlinestore.engine.plan.PlanCache;
 import io.offlinestore.engine.plan.PlanExecutor;
 import io.offlinestore.engine.tx.Commit;
 import io.offlinestore.engine.tx.CommitPipeline;
@@ -74,6 +75,7 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
     private final ObjectMapper mapper;
     private final PlanExecutor executor;
     private final PlanExecutor pendingExecutor;
+    private final PlanCache plans = new PlanCache();
     private final CommitPipeline pipeline;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentHashMap<String, EngineCollection> collections = new ConcurrentHashMap<>();
@@ -226,7 +228,7 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
     CollectionQuery query(CollectionState state) {
         ensureOpen();
         return new CollectionQuery(state, transform(state),
-                writeLock.isHeldByCurrentThread() ? pendingExecutor : executor);
+                writeLock.isHeldByCurrentThread() ? pendingExecutor : executor, plans);
     }
 
     @Override

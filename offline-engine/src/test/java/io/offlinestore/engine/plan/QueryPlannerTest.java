@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.offlinestore.engine.index.IndexState;
 import io.offlinestore.query.Direction;
+import io.offlinestore.query.Explanation;
 import io.offlinestore.query.Filter;
 import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.IndexDefinition;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Which access path the planner picks, and what it leaves to the residual filter. */
@@ -83,10 +85,88 @@ class QueryPlannerTest {
     }
 
     @Test
-    void arrayOperandsAndOrFiltersFallBackToAFullScan() {
+    void arrayOperandsAndUnindexableConditionsFallBackToAFullScan() {
         assertInstanceOf(QueryPlan.FullScanPlan.class, plan("{'tags':['a','b']}"));
-        assertInstanceOf(QueryPlan.FullScanPlan.class, plan("{'$or':[{'email':'a'},{'age':3}]}"));
         assertInstanceOf(QueryPlan.FullScanPlan.class, plan("{'age':{'$ne':3}}"));
+    }
+
+    @Test
+    void orOverIndexedFieldsIsAUnionOfEachBranchsScan() {
+        QueryPlan.UnionPlan union = assertInstanceOf(QueryPlan.UnionPlan.class,
+                plan("{'$or':[{'email':'a'},{'age':{'$gt':3}},{'id':7}]}"));
+        assertEquals(3, union.branches().size());
+        assertEquals("email", assertInstanceOf(QueryPlan.IndexScanPlan.class, union.branches().get(0)).index().name());
+        QueryPlan.IndexScanPlan age = assertInstanceOf(QueryPlan.IndexScanPlan.class, union.branches().get(1));
+        assertEquals(List.of("age > 3"), age.ranges().stream().map(ScanRange::description).toList());
+        assertInstanceOf(QueryPlan.PrimaryKeyScanPlan.class, union.branches().get(2));
+        assertEquals(Filters.all(), union.residual());
+        assertEquals(Filters.parse("{\"$or\":[{\"email\":\"a\"},{\"age\":{\"$gt\":3}},{\"id\":7}]}"),
+                union.recheck(), "every document found is checked against the whole filter");
+        assertFalse(union.ordered(), "an age range does not come in id order");
+    }
+
+    @Test
+    void oneBranchWithoutAnIndexMakesTheWholeOrAFullScan() {
+        assertInstanceOf(QueryPlan.FullScanPlan.class, plan("{'$or':[{'email':'a'},{'name':'b'}]}"));
+        assertInstanceOf(QueryPlan.FullScanPlan.class, plan("{'$or':[{'email':'a'},{'age':{'$ne':3}}]}"));
+    }
+
+    @Test
+    void orInsideAndDistributesTheOtherConjunctsIntoEachBranch() {
+        QueryPlan.UnionPlan union = assertInstanceOf(QueryPlan.UnionPlan.class,
+                plan("{'role':'admin','x':1,'$or':[{'created':'a'},{'created':{'$gte':'m'}}]}"));
+        for (QueryPlan branch : union.branches()) {
+            assertEquals("role_created", assertInstanceOf(QueryPlan.IndexScanPlan.class, branch).index().name());
+        }
+        assertEquals(List.of("role = \"admin\", created = \"a\""),
+                ((QueryPlan.IndexScanPlan) union.branches().get(0)).ranges().stream().map(ScanRange::description).toList());
+        assertEquals(Filters.where("x").eq(1), union.residual(), "role is answered by every branch, x by none");
+    }
+
+    @Test
+    void aSingleIndexAsGoodAsEveryBranchBeatsTheUnion() {
+        assertInstanceOf(QueryPlan.IndexScanPlan.class, plan("{'email':'e','$or':[{'age':1},{'name':'n'}]}"));
+        assertInstanceOf(QueryPlan.IndexScanPlan.class, plan("{'email':'e','$or':[{'age':1},{'age':2}]}"));
+    }
+
+    @Test
+    void nestedOrOperandsBecomeBranches() {
+        QueryPlan.UnionPlan union = assertInstanceOf(QueryPlan.UnionPlan.class,
+                plan(Query.filter(new Filter.Or(List.of(Filters.where("email").eq("a"),
+                        new Filter.Or(List.of(Filters.where("age").eq(1), Filters.where("id").eq(2))))))));
+        assertEquals(3, union.branches().size());
+    }
+
+    @Test
+    void branchesThatAllYieldTheOrderAreMerged() {
+        QueryPlan.UnionPlan byId = assertInstanceOf(QueryPlan.UnionPlan.class,
+                plan(Query.filter(Filters.parse("{\"$or\":[{\"email\":\"a\"},{\"age\":3}]}")).limit(5)));
+        assertTrue(byId.ordered(), "points of single-field indexes come in id order");
+        QueryPlan.UnionPlan byCreated = assertInstanceOf(QueryPlan.UnionPlan.class,
+                plan(Query.filter(Filters.parse("{\"$or\":[{\"role\":\"a\"},{\"role\":\"b\"}]}"))
+                        .sort("created", Direction.DESC).limit(5)));
+        assertTrue(byCreated.ordered());
+        assertTrue(byCreated.branches().stream().allMatch(QueryPlan::reverse));
+        QueryPlan.UnionPlan mixed = assertInstanceOf(QueryPlan.UnionPlan.class,
+                plan(Query.filter(Filters.parse("{\"$or\":[{\"role\":\"a\"},{\"email\":\"b\"}]}"))
+                        .sort("created", Direction.ASC)));
+        assertFalse(mixed.ordered(), "the email index does not give created order");
+    }
+
+    @Test
+    void explanationOfAUnionShowsEachBranch() {
+        Query query = Query.filter(Filters.parse("{\"$or\":[{\"email\":\"a\",\"name\":\"n\"},{\"age\":{\"$lt\":9}}]}"));
+        Explanation explanation = plan(query).explain("t", query);
+        assertEquals(Explanation.Access.INDEX_UNION, explanation.access());
+        assertEquals(2, explanation.branches().size());
+        Explanation.Scan first = explanation.branches().get(0);
+        assertEquals(Optional.of("email"), first.index());
+        assertEquals(Filters.where("name").eq("n"), first.residual());
+        assertEquals(List.of("age < 9"), explanation.branches().get(1).keyRanges());
+        String text = explanation.toString();
+        assertTrue(text.contains("access:     union of index scans"), text);
+        assertTrue(text.contains("branch 1:   index scan on 'email', ranges email = \"a\", residual {\"name\":{\"$eq\":\"n\"}}"), text);
+        assertTrue(text.contains("branch 2:   index scan on 'age', ranges age < 9, residual none"), text);
     }
 
     @Test

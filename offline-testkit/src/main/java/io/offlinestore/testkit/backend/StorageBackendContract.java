@@ -316,6 +316,22 @@ public abstract class StorageBackendContract {
         }
 
         @Test
+        void theExpectedCountIsOnlyAHintTheWholeRangeIsRead() {
+            putAllShuffled(sorted);
+            List<byte[]> descending = new ArrayList<>(sorted);
+            Collections.reverse(descending);
+            for (int expected : new int[] {0, 1, 2, 5, sorted.size(), 100_000}) {
+                for (boolean reverse : new boolean[] {false, true}) {
+                    List<byte[]> found = new ArrayList<>();
+                    try (KeyValueCursor cursor = backend.scan("ks", KeyRange.all(), reverse, expected)) {
+                        cursor.forEachRemaining(entry -> found.add(entry.key()));
+                    }
+                    assertEquals(hex(reverse ? descending : sorted), hex(found), "expected " + expected + ", reverse " + reverse);
+                }
+            }
+        }
+
+        @Test
         void trailingSpaceBytesMakeDistinctKeys() {
             put("ks", bytes(0x01), utf8("one"));
             put("ks", bytes(0x01, 0x20), utf8("one and a space byte"));

@@ -55,6 +55,11 @@ abstract class ForwardingBackend implements StorageBackend {
     }
 
     @Override
+    public KeyValueCursor scan(String keyspace, KeyRange range, boolean reverse, int expected) {
+        return inner.scan(keyspace, range, reverse, expected);
+    }
+
+    @Override
     public BackendStats stats() {
         return inner.stats();
     }

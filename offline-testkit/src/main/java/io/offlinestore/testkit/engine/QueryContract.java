@@ -229,9 +229,42 @@ public abstract class QueryContract extends EngineContractSupport {
         assertEquals(Explanation.Access.PRIMARY_KEY, byId.access());
         assertEquals(2, byId.keyRanges().size());
         check(Query.filter(Filters.where("id").in("u2", "u1")), "u1", "u2");
-        Explanation or = indexed.explain(Query.filter(Filters.parse("{\"$or\":[{\"age\":1},{\"role\":\"x\"}]}")));
-        assertEquals(Explanation.Access.FULL_SCAN, or.access());
+        Explanation or = indexed.explain(Query.filter(Filters.parse("{\"$or\":[{\"age\":1},{\"active\":true}]}")));
+        assertEquals(Explanation.Access.FULL_SCAN, or.access(), "one operand no index serves makes the $or a full scan");
         assertFalse(or.candidates().isEmpty());
+    }
+
+    @Test
+    void orOverIndexedFieldsIsAUnionTakingEachDocumentOnce() {
+        Query query = Query.filter(Filters.parse("{\"$or\":[{\"age\":25},{\"tags\":\"a\"},{\"email\":\"charlie@x\"},{\"name\":\"eve\"}]}"));
+        Explanation plan = indexed.explain(query);
+        assertEquals(Explanation.Access.INDEX_UNION, plan.access());
+        assertEquals(List.of("age", "tags", "email", "name"),
+                plan.branches().stream().map(branch -> branch.index().orElseThrow()).toList());
+        check(query, "u1", "u2", "u3", "u5");
+        check(query.sort("name", Direction.DESC).limit(3), "u5", "u3", "u2");
+    }
+
+    @Test
+    void orBranchesInTheRequestedOrderAreMergedAndStopAtTheLimit() {
+        Query query = Query.filter(Filters.parse("{\"$or\":[{\"role\":\"customer\"},{\"role\":\"admin\"}]}"))
+                .sort("created_at", Direction.DESC).limit(2);
+        Explanation plan = indexed.explain(query);
+        assertEquals(Explanation.Access.INDEX_UNION, plan.access());
+        assertTrue(plan.sortFromIndex());
+        assertTrue(plan.limitPushdown());
+        check(query, "u3", "u1");
+        check(query.limit(5).offset(1), "u1", "u2");
+    }
+
+    @Test
+    void orInsideAndUsesTheOtherConditionsInEachBranch() {
+        Query query = Query.filter(Filters.parse("{\"role\":\"admin\",\"$or\":[{\"created_at\":{\"$gte\":\"2023-05-01\"}},"
+                + "{\"created_at\":\"2023-03-01\"},{\"created_at\":\"2022-12-31\"}]}"));
+        Explanation plan = indexed.explain(query);
+        assertEquals(Explanation.Access.INDEX_UNION, plan.access());
+        assertEquals(List.of("role = \"admin\", created_at >= \"2023-05-01\""), plan.branches().get(0).keyRanges());
+        check(query, "u1", "u3");
     }
 
     @Test

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,31 @@ public abstract class QueryEquivalenceContract extends EngineContractSupport {
 
     @Test
     void indexedUnindexedAndPlainEvaluationAgree() {
+        int indexScans = agree(queries(), QueryEquivalenceContract::query,
+                explanation -> explanation.access() != Explanation.Access.FULL_SCAN);
+        assertTrue(indexScans > queries() / 4, "the generated queries should exercise index plans, got " + indexScans);
+    }
+
+    /**
+     * {@code $or} filters whose operands an index can serve (alone, nested, or beside other
+     * conditions in an {@code $and}), so that most run as a union of index scans: de-duplication,
+     * the merge by the requested order and the early stop at a limit must not change an answer.
+     * Half as many queries as the general test: they are narrower.
+     */
+    @Test
+    void orFiltersPlannedAsIndexUnionsAgree() {
+        int count = Math.max(1, queries() / 2);
+        int unions = agree(count, random -> page(random, Query.filter(indexableOr(random, 0))),
+                explanation -> explanation.access() == Explanation.Access.INDEX_UNION);
+        assertTrue(unions > count / 4, "the generated $or queries should exercise index unions, got " + unions);
+    }
+
+    /**
+     * Runs {@code count} generated queries on an indexed and a plain collection of the same generated
+     * documents, compares each answer with a plain evaluation, and counts the queries whose
+     * plan on the indexed collection passes {@code counted}.
+     */
+    private int agree(int count, Function<Random, Query> queries, Predicate<Explanation> counted) {
         long seed = Long.getLong("offlinestore.equivalence.seed", System.nanoTime());
         Random random = new Random(seed);
         OfflineStore store = open(b -> b.collection(CollectionSchema.builder("indexed")
@@ -71,9 +98,9 @@ public abstract class QueryEquivalenceContract extends EngineContractSupport {
         indexed.createBatch(documents);
         plain.createBatch(documents);
 
-        int indexScans = 0;
-        for (int q = 0; q < queries(); q++) {
-            Query query = query(random);
+        int matchingPlans = 0;
+        for (int q = 0; q < count; q++) {
+            Query query = queries.apply(random);
             List<Object> expected = ids(evaluate(documents, query));
             String context = "seed " + seed + ", query " + q + ": " + query;
             List<Object> viaIndexes = ids(indexed.query(query));
@@ -84,11 +111,11 @@ public abstract class QueryEquivalenceContract extends EngineContractSupport {
             }
             assertEquals(evaluate(documents, Query.filter(query.filter())).size(), indexed.count(query.filter()),
                     context + " (count)");
-            if (indexed.explain(query).access() != Explanation.Access.FULL_SCAN) {
-                indexScans++;
+            if (counted.test(indexed.explain(query))) {
+                matchingPlans++;
             }
         }
-        assertTrue(indexScans > queries() / 4, "the generated queries should exercise index plans, got " + indexScans);
+        return matchingPlans;
     }
 
     private static List<Document> evaluate(List<Document> documents, Query query) {
@@ -144,7 +171,12 @@ public abstract class QueryEquivalenceContract extends EngineContractSupport {
     }
 
     private static Query query(Random random) {
-        Query query = Query.filter(filter(random, 0));
+        return page(random, Query.filter(filter(random, 0)));
+    }
+
+    /** The query with a random sort (0 to 2 keys), limit and offset. */
+    private static Query page(Random random, Query filtered) {
+        Query query = filtered;
         String[] sortable = {"a", "b", "c.d", "n", "id", "tags"};
         for (int i = random.nextInt(3); i > 0; i--) {
             query = query.sort(sortable[random.nextInt(sortable.length)], random.nextBoolean() ? Direction.ASC : Direction.DESC);
@@ -156,6 +188,35 @@ public abstract class QueryEquivalenceContract extends EngineContractSupport {
             query = query.offset(random.nextInt(20));
         }
         return query;
+    }
+
+    /**
+     * An {@code $or} of 2 to 4 operands an index can serve: equality, {@code $in} or a range on
+     * an indexed field or the id, two of them on the compound index, or a nested indexable
+     * {@code $or}; sometimes beside another random conjunct.
+     */
+    private static Filter indexableOr(Random random, int depth) {
+        List<Filter> operands = new ArrayList<>();
+        for (int i = 2 + random.nextInt(3); i > 0; i--) {
+            operands.add(depth == 0 && random.nextInt(8) == 0 ? indexableOr(random, depth + 1) : indexable(random));
+        }
+        Filter or = new Filter.Or(operands);
+        return depth == 0 && random.nextInt(3) == 0 ? new Filter.And(List.of(or, filter(random, 1))) : or;
+    }
+
+    private static Filter indexable(Random random) {
+        String[] paths = {"a", "b", "c.d", "tags", "n", "id"};
+        String path = paths[random.nextInt(paths.length)];
+        Filter field = new Filter.Field(path, switch (random.nextInt(6)) {
+            case 0, 1 -> new Condition.Compare(Operator.EQ, operand(random, path));
+            case 2 -> new Condition.In(List.of(operand(random, path), operand(random, path)));
+            default -> new Condition.Compare(List.of(Operator.GT, Operator.GTE, Operator.LT, Operator.LTE)
+                    .get(random.nextInt(4)), operand(random, path));
+        });
+        if (random.nextInt(5) == 0) {
+            return Filters.and(new Filter.Field("b", new Condition.Compare(Operator.EQ, operand(random, "b"))), field);
+        }
+        return field;
     }
 
     private static Filter filter(Random random, int depth) {
