@@ -489,7 +489,8 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
     private PendingGroup enqueueLocked(Commit commit, String transactionId) {
         Commit.Result result = commit.prepare(catalog::getOrImplicit, sequence.next(), clock.millis(), transactionId);
         if (!result.applies()) {
-            return null;
+            // it may have read commits still on their way: its caller waits for them too
+            return pipeline.newestPending();
         }
         if (options.sizeLimit().isPresent()) {
             result = withinSizeLimit(commit, result, transactionId);

@@ -294,14 +294,26 @@ public abstract class EvictionContract extends EngineContractSupport {
     void compactReclaimsWhatItCanAndKeepsTheData() {
         OfflineStore store = openLogs(null);
         DocumentCollection logs = store.collection("logs");
-        write(logs, 0, 200);
-        for (long i = 0; i < 150; i++) {
-            logs.delete(i);
+        List<Document> batch = new ArrayList<>();
+        for (long i = 0; i < 200; i++) {
+            batch.add(doc("{'id':" + i + ",'level':'l" + (i % 3) + "','text':'" + "z".repeat(500) + "'}"));
         }
+        logs.createBatch(batch);
+        store.inTransaction(tx -> {
+            for (long i = 0; i < 150; i++) {
+                tx.collection("logs").delete(i);
+            }
+        });
         long reclaimed = store.compact();
         assertTrue(reclaimed >= 0, "reclaimed " + reclaimed);
         assertEquals(range(150, 200), idsOf(logs));
         assertHealthy(store);
+        write(logs, 200, 210);
+        if (persistent()) {
+            store = reopen(store, b -> b.collection(logsSchema(null)));
+            assertEquals(range(150, 210), idsOf(store.collection("logs")), "the compacted store reopens whole");
+            assertHealthy(store);
+        }
     }
 
     @Test
