@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -146,9 +147,17 @@ public final class Evictor {
             }
         }
         all.sort(Comparator.comparingLong(Candidate::recency));
+        remove(takeUntil(all, total, target, Candidate::bytes, tally), tally);
+    }
+
+    /**
+     * The candidates, in order, whose removal brings {@code left} down to {@code target},
+     * each weighing what {@code weight} says; pending ones are passed over and counted as kept.
+     */
+    private static List<Candidate> takeUntil(List<Candidate> order, long left, long target,
+                                             ToLongFunction<Candidate> weight, Tally tally) {
         List<Candidate> victims = new ArrayList<>();
-        long left = total;
-        for (Candidate candidate : all) {
+        for (Candidate candidate : order) {
             if (left <= target) {
                 break;
             }
@@ -156,10 +165,10 @@ public final class Evictor {
                 tally.kept++;
             } else {
                 victims.add(candidate);
-                left -= candidate.bytes();
+                left -= weight.applyAsLong(candidate);
             }
         }
-        remove(victims, tally);
+        return victims;
     }
 
     private List<Candidate> select(EvictionPolicy policy, List<Candidate> candidates, long now, Tally tally) {
@@ -177,27 +186,15 @@ public final class Evictor {
             }
             return victims;
         }
-        boolean bytes = policy.boundsBytes();
-        long left = candidates.stream().mapToLong(c -> bytes ? c.bytes() : 1).sum();
+        ToLongFunction<Candidate> weight = policy.boundsBytes() ? Candidate::bytes : c -> 1;
+        long left = candidates.stream().mapToLong(weight).sum();
         if (left <= policy.limit()) {
             return victims;
         }
-        long target = (long) (policy.limit() * LOW_WATER);
         List<Candidate> order = new ArrayList<>(candidates);
         order.sort(Comparator.comparingLong(policy.kind() == EvictionPolicy.Kind.LRU ? Candidate::recency
                 : Candidate::updatedAt));
-        for (Candidate candidate : order) {
-            if (left <= target) {
-                break;
-            }
-            if (candidate.pending()) {
-                tally.kept++;
-            } else {
-                victims.add(candidate);
-                left -= bytes ? candidate.bytes() : 1;
-            }
-        }
-        return victims;
+        return takeUntil(order, left, (long) (policy.limit() * LOW_WATER), weight, tally);
     }
 
     private List<Candidate> scan(CollectionState collection) {

@@ -11,17 +11,14 @@ import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.query.Query;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -57,17 +54,9 @@ public abstract class NeverEvictUnsyncedContract {
     }
 
     @AfterProperty
-    void closeStore() throws IOException {
+    void closeStore() {
         store.close();
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        Directories.deleteTree(directory);
     }
 
     @Property(tries = 60)
