@@ -18,8 +18,12 @@ import java.util.Objects;
 public record Change(long sequence, int ordinal, String collection, Object id, Operation operation, long version,
                      Instant timestamp, String transactionId) {
 
-    /** The kind of change. */
-    public enum Operation { CREATE, UPDATE, DELETE }
+    /**
+     * The kind of change. {@link #EVICTED} is heard by listeners only: a document removed by
+     * local housekeeping (eviction or {@link OfflineStore#clear}), never written to the change
+     * log, so never synchronized as a deletion.
+     */
+    public enum Operation { CREATE, UPDATE, DELETE, EVICTED }
 
     public Change {
         Objects.requireNonNull(collection, "collection");

@@ -104,6 +104,43 @@ public interface OfflineStore extends AutoCloseable {
     StorageInfo storageInfo();
 
     /**
+     * Sets a collection's eviction policy, stored in the catalog so it holds across reopen (a
+     * policy declared in the options replaces it at the next open). It applies from the next
+     * eviction pass.
+     */
+    void setEvictionPolicy(String collection, EvictionPolicy policy);
+
+    /**
+     * Runs an eviction pass now: each collection's policy, then the store's size limit with its
+     * {@link StoreOptions#evictionStrategy()}. Documents with unsynchronized changes, or protected
+     * by a {@code restrict} relationship, stay. Evictions write no change records; listeners hear
+     * them as {@link Change.Operation#EVICTED}.
+     */
+    EvictionResult evict();
+
+    /**
+     * Removes every document and index entry of the collections, in one commit, writing no change
+     * record (listeners hear {@link Change.Operation#EVICTED}).
+     *
+     * @throws ConstraintViolationException if a collection has unsynchronized changes; nothing is cleared
+     */
+    void clear(String... collections);
+
+    /**
+     * As {@link #clear(String...)}; with {@link ClearOptions#discardPending()} the collections'
+     * unsynchronized changes are dropped from the change log in the same commit.
+     */
+    void clear(ClearOptions options, String... collections);
+
+    /**
+     * Asks the backend to reclaim the space of deleted entries.
+     *
+     * @return the bytes reclaimed as far as the store can tell: the shrinking of its files for a
+     *         backend on disk, 0 when it cannot tell
+     */
+    long compact();
+
+    /**
      * Re-wraps the store's keys with a new key provider; no data is rewritten.
      *
      * @throws ConfigurationException if the store has no encryption

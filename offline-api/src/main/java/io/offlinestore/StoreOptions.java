@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How to open a store: which backend, where, under what name and version, with which declared
@@ -38,6 +39,9 @@ public final class StoreOptions {
     private final Path migrationsDirectory;
     private final boolean allowDowngrade;
     private final boolean migrateOnOpen;
+    private final long sizeLimit;
+    private final EvictionStrategy evictionStrategy;
+    private final Duration evictionInterval;
 
     private StoreOptions(Builder b) {
         this.backend = b.backend;
@@ -57,6 +61,9 @@ public final class StoreOptions {
         this.migrationsDirectory = b.migrationsDirectory;
         this.allowDowngrade = b.allowDowngrade;
         this.migrateOnOpen = b.migrateOnOpen;
+        this.sizeLimit = b.sizeLimit;
+        this.evictionStrategy = b.evictionStrategy;
+        this.evictionInterval = b.evictionInterval;
     }
 
     public static Builder builder() {
@@ -171,6 +178,24 @@ public final class StoreOptions {
         return migrateOnOpen;
     }
 
+    /**
+     * The most bytes of documents the store holds (the encoded size of each document's key and
+     * record; indexes, the change log and the backend's own overhead are not counted), if set.
+     */
+    public OptionalLong sizeLimit() {
+        return sizeLimit == 0 ? OptionalLong.empty() : OptionalLong.of(sizeLimit);
+    }
+
+    /** What happens when a write would pass the {@link #sizeLimit()} (default {@link EvictionStrategy#NONE}). */
+    public EvictionStrategy evictionStrategy() {
+        return evictionStrategy;
+    }
+
+    /** How often an eviction pass runs in the background, if at all. */
+    public Optional<Duration> evictionInterval() {
+        return Optional.ofNullable(evictionInterval);
+    }
+
     /** The configuration handed to the backend. */
     public BackendConfig backendConfig() {
         return new BackendConfig(path, databaseName, durability, settings);
@@ -195,6 +220,9 @@ public final class StoreOptions {
         b.migrationsDirectory = migrationsDirectory;
         b.allowDowngrade = allowDowngrade;
         b.migrateOnOpen = migrateOnOpen;
+        b.sizeLimit = sizeLimit;
+        b.evictionStrategy = evictionStrategy;
+        b.evictionInterval = evictionInterval;
         return b;
     }
 
@@ -222,6 +250,9 @@ public final class StoreOptions {
         private Path migrationsDirectory;
         private boolean allowDowngrade;
         private boolean migrateOnOpen = true;
+        private long sizeLimit;
+        private EvictionStrategy evictionStrategy = EvictionStrategy.NONE;
+        private Duration evictionInterval;
 
         private Builder() {
         }
@@ -358,6 +389,34 @@ public final class StoreOptions {
         /** Whether open runs pending migrations ({@code offline.migrations.run-at-open}, default true). */
         public Builder migrateOnOpen(boolean migrate) {
             this.migrateOnOpen = migrate;
+            return this;
+        }
+
+        /**
+         * The most bytes of documents the store may hold ({@code offline.size-limit: 512MB}); a
+         * write past it evicts by the {@link #evictionStrategy} or fails with
+         * {@link StorageQuotaExceededException}.
+         */
+        public Builder sizeLimit(long bytes) {
+            if (bytes <= 0) {
+                throw new ConfigurationException("size limit must be positive, got " + bytes);
+            }
+            this.sizeLimit = bytes;
+            return this;
+        }
+
+        /** What a write past the size limit does ({@code offline.eviction-strategy: lru}; default none). */
+        public Builder evictionStrategy(EvictionStrategy strategy) {
+            this.evictionStrategy = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        /** Runs an eviction pass in the background this often ({@code offline.eviction-interval: 10m}). */
+        public Builder evictionInterval(Duration interval) {
+            if (interval == null || interval.isNegative() || interval.isZero()) {
+                throw new ConfigurationException("eviction interval must be positive, got " + interval);
+            }
+            this.evictionInterval = interval;
             return this;
         }
 

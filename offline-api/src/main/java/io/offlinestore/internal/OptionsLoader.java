@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.offlinestore.ConfigurationException;
 import io.offlinestore.Durability;
+import io.offlinestore.EvictionPolicy;
+import io.offlinestore.EvictionStrategy;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.encryption.EncryptionOptions;
 import io.offlinestore.schema.CollectionSchema;
@@ -38,12 +40,13 @@ public final class OptionsLoader {
     private static final String ROOT = "offline";
     private static final Set<String> STORE_KEYS =
             Set.of("backend", "path", "database-name", "version", "durability", "collections", "settings",
-                    "transaction-retries", "transaction-timeout", "change-retention", "encryption", "migrations");
+                    "transaction-retries", "transaction-timeout", "change-retention", "encryption", "migrations",
+                    "size-limit", "eviction-strategy", "eviction-interval");
     private static final Set<String> MIGRATION_KEYS = Set.of("directory", "allow-downgrade", "run-at-open");
     private static final Set<String> ENCRYPTION_KEYS =
             Set.of("sensitive-fields", "queryable-fields", "passphrase-env", "cipher", "algorithm");
     private static final Set<String> COLLECTION_KEYS = Set.of("name", "key-path", "generate-ids", "track-changes", "indexes",
-            "relationships", "sensitive-fields", "queryable-fields");
+            "relationships", "sensitive-fields", "queryable-fields", "eviction");
     private static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "type", "target", "foreign-key", "on-delete");
     private static final Set<String> INDEX_KEYS = Set.of("name", "fields", "unique");
 
@@ -152,6 +155,11 @@ public final class OptionsLoader {
         apply(root, "transaction-timeout", ROOT,
                 v -> builder.transactionTimeout(duration(text(v, "offline.transaction-timeout"))));
         apply(root, "change-retention", ROOT, v -> builder.changeRetention(duration(text(v, "offline.change-retention"))));
+        apply(root, "size-limit", ROOT, v -> builder.sizeLimit(Quantities.bytes(text(v, "offline.size-limit"))));
+        apply(root, "eviction-strategy", ROOT,
+                v -> builder.evictionStrategy(strategy(text(v, "offline.eviction-strategy"))));
+        apply(root, "eviction-interval", ROOT,
+                v -> builder.evictionInterval(Quantities.duration(text(v, "offline.eviction-interval"))));
         JsonNode encryption = root.path("encryption");
         if (!encryption.isMissingNode()) {
             builder.encryption(encryption(encryption));
@@ -202,6 +210,7 @@ public final class OptionsLoader {
                     v -> builder.sensitiveFields(list(v, where + ".sensitive-fields").toArray(String[]::new)));
             apply(node, "queryable-fields", where,
                     v -> builder.queryableFields(list(v, where + ".queryable-fields").toArray(String[]::new)));
+            apply(node, "eviction", where, v -> builder.eviction(eviction(v, where + ".eviction")));
             JsonNode relationships = node.path("relationships");
             if (relationships.isArray()) {
                 for (int i = 0; i < relationships.size(); i++) {
@@ -400,6 +409,31 @@ public final class OptionsLoader {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
             throw new ConfigurationException("must be an ISO-8601 duration such as P7D or PT12H, got '" + text + "'");
+        }
+    }
+
+    /** {@code {strategy: max-age, max-age: 7d}}, or the one-string form {@code "max-age 7d"}. */
+    private EvictionPolicy eviction(JsonNode node, String where) {
+        if (!node.isObject()) {
+            return EvictionPolicy.parse(text(node, where));
+        }
+        String strategy = text(node.path("strategy"), where + ".strategy");
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!key.equals("strategy") && !key.equals(strategy)) {
+                throw fail(where + "." + key, "is not a key of eviction strategy '" + strategy
+                        + "'; write {strategy: " + strategy + ", " + strategy + ": VALUE}");
+            }
+        }
+        JsonNode value = node.get(strategy);
+        return EvictionPolicy.parse(strategy, value == null ? null : text(value, where + "." + strategy));
+    }
+
+    private EvictionStrategy strategy(String text) {
+        try {
+            return EvictionStrategy.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("must be 'none' or 'lru', got '" + text + "'");
         }
     }
 

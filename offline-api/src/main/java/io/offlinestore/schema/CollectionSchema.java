@@ -2,6 +2,7 @@ package io.offlinestore.schema;
 
 import io.offlinestore.ConfigurationException;
 import io.offlinestore.Document;
+import io.offlinestore.EvictionPolicy;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class CollectionSchema {
     private final boolean trackChanges;
     private final Set<String> sensitiveFields;
     private final Set<String> queryableFields;
+    private final EvictionPolicy eviction;
 
     private CollectionSchema(Builder builder) {
         this.name = builder.name;
@@ -34,6 +36,7 @@ public final class CollectionSchema {
         this.trackChanges = builder.trackChanges;
         this.sensitiveFields = Set.copyOf(builder.sensitive);
         this.queryableFields = Set.copyOf(builder.queryable);
+        this.eviction = builder.eviction;
     }
 
     /** A builder for the collection with this name. */
@@ -92,11 +95,20 @@ public final class CollectionSchema {
         return queryableFields;
     }
 
+    /**
+     * The collection's eviction policy, if it declares one; without one it is evicted only by the
+     * store's size limit strategy.
+     */
+    public Optional<EvictionPolicy> eviction() {
+        return Optional.ofNullable(eviction);
+    }
+
     /** A builder holding this schema's settings, to derive a changed schema. */
     public Builder toBuilder() {
         Builder builder = new Builder(name).keyPath(keyPath).generateIds(generateIds).trackChanges(trackChanges);
         builder.sensitive.addAll(sensitiveFields);
         builder.queryable.addAll(queryableFields);
+        builder.eviction = eviction;
         indexes.forEach(builder::index);
         relationships.forEach(builder::relationship);
         return builder;
@@ -119,13 +131,14 @@ public final class CollectionSchema {
         return o instanceof CollectionSchema other && name.equals(other.name) && keyPath.equals(other.keyPath)
                 && indexes.equals(other.indexes) && relationships.equals(other.relationships)
                 && generateIds == other.generateIds && trackChanges == other.trackChanges
-                && sensitiveFields.equals(other.sensitiveFields) && queryableFields.equals(other.queryableFields);
+                && sensitiveFields.equals(other.sensitiveFields) && queryableFields.equals(other.queryableFields)
+                && Objects.equals(eviction, other.eviction);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, keyPath, indexes, relationships, generateIds, trackChanges, sensitiveFields,
-                queryableFields);
+                queryableFields, eviction);
     }
 
     @Override
@@ -145,6 +158,7 @@ public final class CollectionSchema {
         private boolean trackChanges = true;
         private final Set<String> sensitive = new LinkedHashSet<>();
         private final Set<String> queryable = new LinkedHashSet<>();
+        private EvictionPolicy eviction;
 
         private Builder(String name) {
             this.name = requireName(name);
@@ -200,6 +214,15 @@ public final class CollectionSchema {
             for (String path : paths) {
                 queryable.add(FieldPaths.require(path, "queryable field of collection '" + name + "'"));
             }
+            return this;
+        }
+
+        /**
+         * The collection's eviction policy ({@code eviction: {strategy: max-age, max-age: 7d}} in
+         * a config file); null removes it.
+         */
+        public Builder eviction(EvictionPolicy policy) {
+            this.eviction = policy;
             return this;
         }
 

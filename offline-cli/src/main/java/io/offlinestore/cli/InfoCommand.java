@@ -11,8 +11,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code offline info}: per collection, its documents and the bytes they and their indexes take. */
-@Command(name = "info", description = "Show each collection's documents and bytes, as a table.")
+/**
+ * {@code offline info}: per collection, its documents and the bytes they and their indexes take;
+ * then the size limit, the space available, and each collection's eviction policy and pending
+ * changes.
+ */
+@Command(name = "info", description = "Show each collection's documents and bytes, the size limit and space "
+        + "available, and each collection's eviction policy and unsynchronized changes.")
 final class InfoCommand implements Callable<Integer> {
     @ParentCommand
     private OfflineCommand root;
@@ -34,7 +39,22 @@ final class InfoCommand implements Callable<Integer> {
             table.print(out);
         }
         out.println("total: " + info.usedBytes() + " bytes (keys and values of all keyspaces, metadata included)");
+        printStorageManagement(out, info, sorted);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The size limit, the space available, and each collection's eviction policy and pending changes. */
+    private static void printStorageManagement(PrintWriter out, StorageInfo info,
+                                               Map<String, StorageInfo.CollectionUsage> collections) {
+        out.println("size limit: " + (info.sizeLimit().isPresent() ? info.sizeLimit().getAsLong() + " bytes" : "none")
+                + ", available: " + info.availableBytes() + " bytes");
+        if (collections.isEmpty()) {
+            return;
+        }
+        TextTable policies = new TextTable(List.of("collection", "eviction", "pending changes"));
+        collections.forEach((name, usage) -> policies.add(List.of(name,
+                usage.eviction() == null ? "-" : usage.eviction().toString(), String.valueOf(usage.pendingChanges()))));
+        policies.print(out);
     }
 }

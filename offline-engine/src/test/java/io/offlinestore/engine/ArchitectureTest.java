@@ -87,6 +87,7 @@ class ArchitectureTest {
                 .layer("wiring").definedBy("io.offlinestore.engine")
                 .layer("store").definedBy("io.offlinestore.engine.store..")
                 .layer("maintenance").definedBy("io.offlinestore.engine.maintenance..")
+                .layer("evict").definedBy("io.offlinestore.engine.evict..")
                 .layer("relation").definedBy("io.offlinestore.engine.relation..")
                 .layer("tx").definedBy("io.offlinestore.engine.tx..")
                 .layer("change").definedBy("io.offlinestore.engine.change..")
@@ -101,19 +102,20 @@ class ArchitectureTest {
                 .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("store").mayOnlyBeAccessedByLayers("wiring")
                 .whereLayer("maintenance").mayOnlyBeAccessedByLayers("store")
+                .whereLayer("evict").mayOnlyBeAccessedByLayers("store")
                 .whereLayer("relation").mayOnlyBeAccessedByLayers("store")
-                .whereLayer("tx").mayOnlyBeAccessedByLayers("store", "maintenance", "relation")
-                .whereLayer("change").mayOnlyBeAccessedByLayers("store", "tx")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("store", "relation", "tx")
-                .whereLayer("catalog").mayOnlyBeAccessedByLayers("store", "maintenance", "relation", "tx", "change",
-                        "plan")
-                .whereLayer("crypto").mayOnlyBeAccessedByLayers("store", "maintenance", "relation", "tx", "plan",
-                        "catalog")
+                .whereLayer("tx").mayOnlyBeAccessedByLayers("store", "maintenance", "evict", "relation")
+                .whereLayer("change").mayOnlyBeAccessedByLayers("store", "evict", "tx")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("store", "evict", "relation", "tx")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("store", "maintenance", "evict", "relation", "tx",
+                        "change", "plan")
+                .whereLayer("crypto").mayOnlyBeAccessedByLayers("store", "maintenance", "evict", "relation", "tx",
+                        "plan", "catalog")
                 .whereLayer("index").mayOnlyBeAccessedByLayers("store", "maintenance", "tx", "plan", "catalog")
-                .whereLayer("id").mayOnlyBeAccessedByLayers("wiring", "store", "maintenance", "relation", "tx",
-                        "plan", "catalog", "crypto")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("store", "maintenance", "relation", "tx", "plan",
-                        "catalog", "crypto", "index", "id")
+                .whereLayer("id").mayOnlyBeAccessedByLayers("wiring", "store", "maintenance", "evict", "relation",
+                        "tx", "plan", "catalog", "crypto")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("store", "maintenance", "evict", "relation", "tx",
+                        "plan", "catalog", "crypto", "index", "id")
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("wiring", "crypto")
                 .check(imported);
     }
@@ -121,7 +123,7 @@ class ArchitectureTest {
     @Test
     void everyEnginePackageIsALayer() {
         Set<String> layered = Set.of("io.offlinestore.engine", "io.offlinestore.engine.store",
-                "io.offlinestore.engine.maintenance", "io.offlinestore.engine.relation", "io.offlinestore.engine.tx",
+                "io.offlinestore.engine.maintenance", "io.offlinestore.engine.evict", "io.offlinestore.engine.relation", "io.offlinestore.engine.tx",
                 "io.offlinestore.engine.change", "io.offlinestore.engine.plan", "io.offlinestore.engine.catalog",
                 "io.offlinestore.engine.crypto", "io.offlinestore.engine.index", "io.offlinestore.engine.id",
                 "io.offlinestore.engine.query", "io.offlinestore.engine.codec", "io.offlinestore.engine.registry");

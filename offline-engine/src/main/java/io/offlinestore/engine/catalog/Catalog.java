@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.offlinestore.EvictionPolicy;
 import io.offlinestore.StorageException;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.index.IndexState;
@@ -80,6 +81,7 @@ public final class Catalog {
         node.put("keyPath", state.keyPath());
         node.put("generateIds", state.schema().generateIds());
         node.put("trackChanges", state.schema().trackChanges());
+        state.schema().eviction().ifPresent(policy -> node.put("eviction", policy.toString()));
         state.schema().sensitiveFields().stream().sorted().forEach(node.withArray("sensitiveFields")::add);
         state.schema().queryableFields().stream().sorted().forEach(node.withArray("queryableFields")::add);
         ArrayNode relationships = node.putArray("relationships");
@@ -117,6 +119,9 @@ public final class Catalog {
                     .trackChanges(node.path("trackChanges").asBoolean(true));
             node.path("sensitiveFields").forEach(f -> schema.sensitiveFields(f.textValue()));
             node.path("queryableFields").forEach(f -> schema.queryableFields(f.textValue()));
+            if (node.hasNonNull("eviction")) {
+                schema.eviction(EvictionPolicy.parse(node.get("eviction").textValue()));
+            }
             for (JsonNode r : node.path("relationships")) {
                 schema.relationship(new Relationship(r.get("name").textValue(),
                         Relationship.Type.valueOf(r.get("type").textValue()), r.get("target").textValue(),

@@ -1,6 +1,7 @@
 package io.offlinestore.engine.catalog;
 
 import io.offlinestore.ConfigurationException;
+import io.offlinestore.EvictionPolicy;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.crypto.EncryptedFields;
 import io.offlinestore.engine.index.IndexState;
@@ -78,6 +79,15 @@ public final class SchemaManager {
         catalog.publish(List.of(next.asStored()));
         droppedIndexKeyspaces.add(index.keyspace());
         return true;
+    }
+
+    /** Sets a collection's eviction policy in the catalog (storing the collection if it is new). */
+    public void setEviction(String collection, EvictionPolicy policy) {
+        CollectionState state = catalog.getOrImplicit(collection);
+        CollectionState next = new CollectionState(state.schema().toBuilder().eviction(policy).build(), state.indexes(),
+                true);
+        IndexBuilder.storeCatalog(backend, next);
+        catalog.publish(List.of(next));
     }
 
     /** Drops the keyspaces of the indexes dropped since open. */
@@ -160,7 +170,8 @@ public final class SchemaManager {
         CollectionSchema.Builder merged = CollectionSchema.builder(declared.name()).keyPath(declared.keyPath())
                 .generateIds(declared.generateIds()).trackChanges(declared.trackChanges())
                 .sensitiveFields(declared.sensitiveFields().toArray(String[]::new))
-                .queryableFields(declared.queryableFields().toArray(String[]::new));
+                .queryableFields(declared.queryableFields().toArray(String[]::new))
+                .eviction(declared.eviction().or(stored::eviction).orElse(null));
         declared.relationships().forEach(merged::relationship);
         stored.indexes().forEach(merged::index);
         return merged.build();

@@ -27,14 +27,24 @@ import java.util.function.Predicate;
  */
 public final class ChangeLog {
     private final StorageBackend backend;
+    private final PendingDocuments pendingDocuments = new PendingDocuments();
 
+    /** Opens the log and counts its unsynchronized changes per document. */
     public ChangeLog(StorageBackend backend) {
         this.backend = backend;
         backend.createKeyspace(Keyspaces.CHANGES);
         backend.createKeyspace(Keyspaces.SYNCED_CHANGES);
+        pendingDocuments.added(pending(0, Integer.MAX_VALUE, c -> true));
     }
 
-    static byte[] key(Change change) {
+    /** The documents with unsynchronized changes; commits that log changes add theirs. */
+    public PendingDocuments pendingDocuments() {
+        return pendingDocuments;
+    }
+
+
+    /** The key of a change in the log. */
+    public static byte[] key(Change change) {
         return ByteBuffer.allocate(12).putLong(change.sequence()).putInt(change.ordinal()).array();
     }
 
@@ -97,10 +107,12 @@ public final class ChangeLog {
      */
     public void markSynchronized(Collection<Change> changes, long now, long pruneBefore) {
         WriteBatch batch = new WriteBatch();
+        List<Change> moved = new ArrayList<>();
         for (Change change : changes) {
             byte[] key = key(change);
             byte[] value = backend.get(Keyspaces.CHANGES, key);
             if (value != null) {
+                moved.add(change);
                 batch.delete(Keyspaces.CHANGES, key);
                 batch.put(Keyspaces.SYNCED_CHANGES, ByteBuffer.allocate(20).putLong(now).put(key).array(), value);
             }
@@ -114,5 +126,6 @@ public final class ChangeLog {
         if (!batch.isEmpty()) {
             backend.apply(batch);
         }
+        pendingDocuments.removed(moved);
     }
 }

@@ -17,6 +17,7 @@ public final class ChangeRecorder {
     private final Instant time;
     private final String transactionId;
     private final List<Change> changes = new ArrayList<>();
+    private final List<Change> logged = new ArrayList<>();
 
     /**
      * @param sequence      the commit's sequence number
@@ -40,7 +41,13 @@ public final class ChangeRecorder {
         changes.add(change);
         if (tracked) {
             batch.put(Keyspaces.CHANGES, ChangeLog.key(change), ChangeLog.encode(change));
+            logged.add(change);
         }
+    }
+
+    /** The changes written to the change log, in order. */
+    public List<Change> logged() {
+        return logged;
     }
 
     /** The changes recorded, in order. */

@@ -39,6 +39,14 @@ public final class RecordFormat {
         return ByteBuffer.wrap(bytes, 1 + 8, 8).getLong();
     }
 
+    /** The time a stored record was last written, read from its header without decoding the body. */
+    public long updatedAtOf(byte[] bytes) {
+        if (bytes.length < HEADER || bytes[0] != FORMAT_1) {
+            throw new StorageException("stored record has an unknown format");
+        }
+        return ByteBuffer.wrap(bytes, 1 + 8 + 8 + 8, 8).getLong();
+    }
+
     public StoredRecord decode(byte[] bytes) {
         if (bytes.length < HEADER || bytes[0] != FORMAT_1) {
             throw new StorageException("stored record has an unknown format (first byte "

@@ -34,6 +34,7 @@ final class CommittedSource implements DocumentSource {
         if (bytes == null) {
             return Optional.empty();
         }
+        store.accessed(state.name(), id);
         try {
             return Optional.of(store.format().decode(bytes));
         } catch (StorageException e) {

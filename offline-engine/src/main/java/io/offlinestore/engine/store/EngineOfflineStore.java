@@ -3,13 +3,19 @@ package io.offlinestore.engine.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offlinestore.Change;
 import io.offlinestore.ChangeListener;
+import io.offlinestore.ClearOptions;
 import io.offlinestore.ConfigurationException;
+import io.offlinestore.ConstraintViolationException;
 import io.offlinestore.DocumentCollection;
+import io.offlinestore.EvictionPolicy;
+import io.offlinestore.EvictionResult;
+import io.offlinestore.EvictionStrategy;
 import io.offlinestore.IntegrityReport;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.ReencryptionProgress;
 import io.offlinestore.StorageException;
 import io.offlinestore.StorageInfo;
+import io.offlinestore.StorageQuotaExceededException;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.Subscription;
 import io.offlinestore.Transaction;
@@ -22,10 +28,15 @@ import io.offlinestore.engine.catalog.SchemaManager;
 import io.offlinestore.engine.change.ChangeLog;
 import io.offlinestore.engine.change.ChangeNotifier;
 import io.offlinestore.engine.codec.DocumentCodec;
+import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.crypto.DocumentTransform;
 import io.offlinestore.engine.crypto.FieldCrypto;
 import io.offlinestore.engine.crypto.StoredKeys;
+import io.offlinestore.engine.evict.AccessRecorder;
+import io.offlinestore.engine.evict.EvictionScheduler;
+import io.offlinestore.engine.evict.Evictor;
+import io.offlinestore.engine.evict.UsageTracker;
 import io.offlinestore.engine.id.IdGenerator;
 import io.offlinestore.engine.maintenance.IntegrityChecker;
 import io.offlinestore.engine.maintenance.Reencryption;
@@ -36,14 +47,24 @@ import io.offlinestore.engine.tx.Commit;
 import io.offlinestore.engine.tx.CommitPipeline;
 import io.offlinestore.engine.tx.CommitSequence;
 import io.offlinestore.engine.tx.PendingGroup;
+import io.offlinestore.engine.tx.SizeDelta;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.spi.BackendStats;
+import io.offlinestore.spi.KeyRange;
+import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.UntrackedWrites;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +75,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +109,10 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
     private final ChangeNotifier notifier = new ChangeNotifier();
     private final CommittedSource committed = new CommittedSource(this);
     private final SchemaManager schemas;
+    private final UsageTracker documentUsage = new UsageTracker();
+    private final AccessRecorder access;
+    private final Evictor evictor;
+    private final EvictionScheduler evictions;
     private volatile boolean closed;
 
     @Inject
@@ -115,6 +141,16 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
             backend.close();
             throw e;
         }
+        this.access = new AccessRecorder(clock);
+        access.enable(needsRecency());
+        this.evictor = new Evictor(options, clock, format, changeLog.pendingDocuments(), documentUsage, access, catalog::all,
+                this::state, this::query, this::write,
+                () -> writeLock.isHeldByCurrentThread() ? pipeline.reads() : backend);
+        this.evictions = new EvictionScheduler(() -> {
+            if (!closed) {
+                evictor.run();
+            }
+        }, options.evictionInterval());
         LOG.info("opened store '{}' on backend '{}'{}", options.databaseName(), options.backend(),
                 options.path().map(p -> " at " + p).orElse(""));
     }
@@ -166,9 +202,140 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
                     .mapToLong(BackendStats.KeyspaceStats::bytes)
                     .sum();
             usage.put(state.name(), new StorageInfo.CollectionUsage(docs == null ? 0 : docs.entries(),
-                    docs == null ? 0 : docs.bytes(), indexBytes));
+                    docs == null ? 0 : docs.bytes(), indexBytes, state.schema().eviction().orElse(null),
+                    changeLog.pendingDocuments().count(state.name()), 0));
         }
-        return new StorageInfo(stats.totalBytes(), usage);
+        return new StorageInfo(stats.totalBytes(), options.sizeLimit(), availableBytes(), usage);
+    }
+
+    /** The limit minus the documents' bytes, or the free space where the store lives. */
+    private long availableBytes() {
+        if (options.sizeLimit().isPresent()) {
+            writeLock.lock();
+            try {
+                return Math.max(0, options.sizeLimit().getAsLong() - documentUsage.totalBytes(catalog.all(), pipeline.reads()));
+            } finally {
+                writeLock.unlock();
+            }
+        }
+        if (options.path().isPresent() && Files.isDirectory(options.path().get())) {
+            try {
+                return Files.getFileStore(options.path().get()).getUsableSpace();
+            } catch (IOException e) {
+                throw new StorageException("cannot read the free space at " + options.path().get() + ": " + e.getMessage(), e);
+            }
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    @Override
+    public void setEvictionPolicy(String collection, EvictionPolicy policy) {
+        CollectionSchema.builder(collection);
+        Objects.requireNonNull(policy, "policy");
+        writeLock.lock();
+        try {
+            ensureOpen();
+            pipeline.drain();
+            schemas.setEviction(collection, policy);
+            access.enable(needsRecency());
+        } finally {
+            writeLock.unlock();
+        }
+        LOG.info("collection '{}' of store '{}' now has eviction policy '{}'", collection, options.databaseName(), policy);
+    }
+
+    /** Whether read recency is needed: some collection evicts by LRU, or the size limit does. */
+    private boolean needsRecency() {
+        return options.sizeLimit().isPresent() && options.evictionStrategy() == EvictionStrategy.LRU
+                || catalog.all().stream().anyMatch(s -> s.schema().eviction()
+                .map(p -> p.kind() == EvictionPolicy.Kind.LRU).orElse(false));
+    }
+
+    @Override
+    public EvictionResult evict() {
+        ensureOpen();
+        EvictionResult result = evictor.run();
+        LOG.debug("eviction pass on store '{}': {}", options.databaseName(), result);
+        return result;
+    }
+
+    @Override
+    public void clear(String... collectionNames) {
+        clear(ClearOptions.keepPending(), collectionNames);
+    }
+
+    @Override
+    public void clear(ClearOptions clearOptions, String... collectionNames) {
+        Objects.requireNonNull(clearOptions, "options");
+        Set<String> names = new TreeSet<>(List.of(collectionNames));
+        names.forEach(CollectionSchema::builder);
+        List<Change> discarded = write(commit -> {
+            for (String name : names) {
+                long pendingChanges = changeLog.pendingDocuments().count(name);
+                if (pendingChanges > 0 && !clearOptions.discardsPending()) {
+                    throw new ConstraintViolationException("cannot clear collection '" + name + "': it has "
+                            + pendingChanges + " unsynchronized change(s); synchronize first, or clear with "
+                            + "ClearOptions.discardPending() to drop them; nothing was cleared");
+                }
+            }
+            List<Change> dropped = new ArrayList<>();
+            for (String name : names) {
+                CollectionState state = commit.collection(state(name));
+                if (state.stored()) {
+                    List<JsonNode> ids = new ArrayList<>();
+                    try (KeyValueCursor cursor = pipeline.reads().scan(state.documentsKeyspace(), KeyRange.all(), false)) {
+                        while (cursor.hasNext()) {
+                            ids.add(KeyCodec.decode(cursor.next().key()));
+                        }
+                    }
+                    ids.forEach(id -> commit.evict(state, id));
+                }
+                if (clearOptions.discardsPending()) {
+                    List<Change> pending = changeLog.pending(0, Integer.MAX_VALUE, c -> c.collection().equals(name));
+                    pending.forEach(change -> commit.deleteEntry(Keyspaces.CHANGES, ChangeLog.key(change)));
+                    dropped.addAll(pending);
+                }
+            }
+            return dropped;
+        });
+        changeLog.pendingDocuments().removed(discarded);
+        names.forEach(access::forget);
+        LOG.info("cleared collection(s) {} of store '{}'{}", names, options.databaseName(),
+                discarded.isEmpty() ? "" : ", discarding " + discarded.size() + " unsynchronized change(s)");
+    }
+
+    @Override
+    public long compact() {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            pipeline.drain();
+            long before = footprint();
+            backend.compact();
+            return Math.max(0, before - footprint());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The bytes of the store's files, or of its entries for a store without a directory. */
+    private long footprint() {
+        Path directory = options.path().orElse(null);
+        if (directory == null || !Files.isDirectory(directory)) {
+            return backend.stats().totalBytes();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0; // a file removed while walking takes no space
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -236,8 +403,14 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
         return options;
     }
 
+    /** Notes a read of a document, for LRU eviction. */
+    void accessed(String collection, JsonNode id) {
+        access.read(collection, id);
+    }
+
     @Override
     public void close() {
+        evictions.close();
         writeLock.lock();
         try {
             if (closed) {
@@ -318,12 +491,56 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
     private PendingGroup enqueueLocked(Commit commit, String transactionId) {
         Commit.Result result = commit.prepare(catalog::getOrImplicit, sequence.next(), clock.millis(), transactionId);
         if (!result.applies()) {
-            return null;
+            // it may have read commits still on their way: its caller waits for them too
+            return pipeline.newestPending();
+        }
+        if (options.sizeLimit().isPresent()) {
+            result = withinSizeLimit(commit, result, transactionId);
         }
         PendingGroup group = pipeline.add(result.batch(), result.changes());
         sequence.advance();
         catalog.publish(result.states());
+        changeLog.pendingDocuments().added(result.logged());
+        documentUsage.apply(result.sizes());
+        if (passesABound(result)) {
+            evictions.trigger();
+        }
         return group;
+    }
+
+    /**
+     * The commit's result if it fits under the size limit, else the result prepared again after
+     * eviction made room for it (the strategy permitting).
+     *
+     * @throws StorageQuotaExceededException if it cannot be made to fit; nothing of it is written
+     */
+    private Commit.Result withinSizeLimit(Commit commit, Commit.Result result, String transactionId) {
+        long growth = result.sizes().values().stream().mapToLong(SizeDelta::bytes).sum();
+        if (growth <= 0) {
+            return result;
+        }
+        long limit = options.sizeLimit().getAsLong();
+        if (documentUsage.totalBytes(catalog.all(), pipeline.reads()) + growth <= limit) {
+            return result;
+        }
+        evictor.makeRoom(growth, commit.touchedIds());
+        long total = documentUsage.totalBytes(catalog.all(), pipeline.reads());
+        if (total + growth > limit) {
+            String collection = result.sizes().entrySet().stream()
+                    .max(Comparator.comparingLong(e -> e.getValue().bytes())).orElseThrow().getKey();
+            throw new StorageQuotaExceededException(limit, total + growth, collection);
+        }
+        return commit.prepare(catalog::getOrImplicit, sequence.next(), clock.millis(), transactionId);
+    }
+
+    /** Whether the commit grew a collection past its eviction policy's bound. */
+    private boolean passesABound(Commit.Result result) {
+        for (Map.Entry<String, SizeDelta> entry : result.sizes().entrySet()) {
+            if (entry.getValue().bytes() > 0 && evictor.overBound(catalog.getOrImplicit(entry.getKey()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void awaitDurable(PendingGroup group) {

@@ -27,10 +27,12 @@ import io.offlinestore.spi.WriteBatch;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -51,6 +53,7 @@ public final class Commit {
     private final Map<String, CollectionState> collections = new LinkedHashMap<>();
     private final Map<String, Map<ByteBuffer, Touched>> touched = new LinkedHashMap<>();
     private final Map<ByteBuffer, byte[]> meta = new LinkedHashMap<>();
+    private final List<WriteBatch.Delete> raw = new ArrayList<>();
     private boolean recordChanges = true;
 
     /**
@@ -62,23 +65,29 @@ public final class Commit {
         final JsonNode id;
         final StoredRecord before;
         final StorageException unreadable;
+        final long beforeBytes;
         ObjectNode after;
         boolean written;
         boolean maintenance;
+        boolean evicted;
 
-        Touched(JsonNode id, StoredRecord before, StorageException unreadable) {
+        Touched(JsonNode id, StoredRecord before, StorageException unreadable, long beforeBytes) {
             this.id = id;
             this.before = before;
             this.unreadable = unreadable;
+            this.beforeBytes = beforeBytes;
             this.after = before == null ? null : before.body();
         }
     }
 
     /**
      * What a commit will do: its batch (empty when it writes nothing and so uses no sequence
-     * number), the collection states to publish, and the changes it recorded.
+     * number), the collection states to publish, the changes it made (for listeners), those of
+     * them it wrote to the change log, and per collection how its documents' count and bytes
+     * change.
      */
-    public record Result(WriteBatch batch, List<CollectionState> states, List<Change> changes) {
+    public record Result(WriteBatch batch, List<CollectionState> states, List<Change> changes, List<Change> logged,
+                         Map<String, SizeDelta> sizes) {
         /** Whether the commit writes anything. */
         public boolean applies() {
             return !batch.isEmpty();
@@ -156,6 +165,38 @@ public final class Commit {
         meta.put(ByteBuffer.wrap(key.clone()), value);
     }
 
+    /**
+     * Removes the document as local housekeeping (eviction, clear): its index entries go as for a
+     * delete, but no change record is written and listeners hear {@link Change.Operation#EVICTED}.
+     * Returns whether it existed as this commit saw it.
+     */
+    public boolean evict(CollectionState state, JsonNode id) {
+        Touched t = touch(state, id);
+        boolean existed = t.after != null;
+        if (existed && !t.written) {
+            t.after = null;
+            t.written = true;
+            t.evicted = true;
+        }
+        return existed;
+    }
+
+    /** Removes a raw entry of a keyspace in the same batch (used to discard change records). */
+    public void deleteEntry(String keyspace, byte[] key) {
+        raw.add(new WriteBatch.Delete(keyspace, key.clone()));
+    }
+
+    /** The ids of the documents this commit read or wrote, per collection. */
+    public Map<String, Set<JsonNode>> touchedIds() {
+        Map<String, Set<JsonNode>> out = new LinkedHashMap<>();
+        touched.forEach((collection, docs) -> {
+            Set<JsonNode> ids = new HashSet<>();
+            docs.values().forEach(t -> ids.add(t.id));
+            out.put(collection, ids);
+        });
+        return out;
+    }
+
     /** Deletes the document; returns whether it existed as this commit saw it. */
     public boolean delete(CollectionState state, JsonNode id) {
         Touched t = touch(state, id);
@@ -185,13 +226,14 @@ public final class Commit {
                 .computeIfAbsent(ByteBuffer.wrap(key), k -> {
                     byte[] stored = current.stored() ? backend.get(current.documentsKeyspace(), key) : null;
                     if (stored == null) {
-                        return new Touched(id, null, null);
+                        return new Touched(id, null, null, 0);
                     }
+                    long bytes = (long) key.length + stored.length;
                     try {
-                        return new Touched(id, format.decode(stored), null);
+                        return new Touched(id, format.decode(stored), null, bytes);
                     } catch (StorageException e) {
                         return new Touched(id, new StoredRecord(1, sequenceOf(stored), 0, 0,
-                                EngineJson.MAPPER.createObjectNode()), e);
+                                EngineJson.MAPPER.createObjectNode()), e, bytes);
                     }
                 });
     }
@@ -239,13 +281,19 @@ public final class Commit {
         WriteBatch batch = new WriteBatch();
         List<CollectionState> changedStates = new ArrayList<>();
         ChangeRecorder changes = new ChangeRecorder(sequence, now, transactionId);
+        Map<String, SizeDelta> sizes = new LinkedHashMap<>();
         for (Map.Entry<String, Map<ByteBuffer, Touched>> entry : touched.entrySet()) {
             CollectionState state = latest.apply(entry.getKey());
-            CollectionState next = writeCollection(state, entry.getValue(), batch, sequence, now, changes);
+            SizeDelta.Counter size = new SizeDelta.Counter();
+            CollectionState next = writeCollection(state, entry.getValue(), batch, sequence, now, changes, size);
             if (next != state) {
                 changedStates.add(next);
             }
+            if (!size.isZero()) {
+                sizes.put(state.name(), size.delta());
+            }
         }
+        raw.forEach(op -> batch.delete(op.keyspace(), op.key()));
         meta.forEach((key, value) -> {
             if (value == null) {
                 batch.delete(Keyspaces.META, key.array());
@@ -254,18 +302,18 @@ public final class Commit {
             }
         });
         if (batch.isEmpty()) {
-            return new Result(batch, List.of(), List.of());
+            return new Result(batch, List.of(), List.of(), List.of(), Map.of());
         }
         batch.put(Keyspaces.META, CommitSequence.KEY, CommitSequence.encode(sequence));
         for (CollectionState state : changedStates) {
             backend.createKeyspace(state.documentsKeyspace());
             state.indexes().values().forEach(index -> backend.createKeyspace(index.keyspace()));
         }
-        return new Result(batch, changedStates, changes.changes());
+        return new Result(batch, changedStates, changes.changes(), changes.logged(), sizes);
     }
 
     private CollectionState writeCollection(CollectionState state, Map<ByteBuffer, Touched> docs, WriteBatch batch,
-                                            long sequence, long now, ChangeRecorder changes) {
+                                            long sequence, long now, ChangeRecorder changes, SizeDelta.Counter size) {
         CollectionState next = state.asStored();
         Map<String, IndexChanges> perIndex = new LinkedHashMap<>();
         for (Map.Entry<ByteBuffer, Touched> doc : docs.entrySet()) {
@@ -276,19 +324,27 @@ public final class Commit {
             byte[] key = doc.getKey().array();
             StoredRecord after = null;
             if (t.maintenance) {
-                batch.put(state.documentsKeyspace(), key, format.encode(new StoredRecord(t.before.version(), sequence,
-                        t.before.createdAt(), t.before.updatedAt(), t.after)));
+                byte[] encoded = format.encode(new StoredRecord(t.before.version(), sequence,
+                        t.before.createdAt(), t.before.updatedAt(), t.after));
+                batch.put(state.documentsKeyspace(), key, encoded);
+                size.replace(t.beforeBytes, (long) key.length + encoded.length);
             } else if (t.after == null) {
                 batch.delete(state.documentsKeyspace(), key);
+                size.replace(t.beforeBytes, 0);
             } else {
                 after = t.before == null ? new StoredRecord(1, sequence, now, now, t.after)
                         : new StoredRecord(t.before.version() + 1, sequence, t.before.createdAt(), now, t.after);
-                batch.put(state.documentsKeyspace(), key, format.encode(after));
+                byte[] encoded = format.encode(after);
+                batch.put(state.documentsKeyspace(), key, encoded);
+                size.replace(t.beforeBytes, (long) key.length + encoded.length);
             }
             if (t.unreadable != null) {
                 removeEntriesOf(state, key, batch);
             }
-            if (!t.maintenance) {
+            if (t.evicted) {
+                changes.record(state.name(), DocumentIds.toJava(t.id), Change.Operation.EVICTED, t.before.version(),
+                        false, batch);
+            } else if (!t.maintenance) {
                 changes.record(state.name(), DocumentIds.toJava(t.id),
                         t.before == null ? Change.Operation.CREATE : after == null ? Change.Operation.DELETE
                                 : Change.Operation.UPDATE,

@@ -93,6 +93,16 @@ public final class CommitPipeline {
         group.rethrowFailure();
     }
 
+    /**
+     * The newest group not yet written, or null: what a commit that writes nothing may have read
+     * from, so it can wait for that group before its caller reads the backend directly.
+     */
+    public PendingGroup newestPending() {
+        synchronized (swap) {
+            return open.isEmpty() ? writing : open;
+        }
+    }
+
     /** Writes every pending commit; on return the backend holds them all (or the write failed). */
     public void drain() {
         lead(null);

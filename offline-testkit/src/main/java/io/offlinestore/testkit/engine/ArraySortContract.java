@@ -15,7 +15,6 @@ import io.offlinestore.query.Query;
 import io.offlinestore.query.SortKey;
 import io.offlinestore.schema.IndexDefinition;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -58,17 +56,9 @@ public abstract class ArraySortContract {
     }
 
     @AfterProperty
-    void closeStore() throws IOException {
+    void closeStore() {
         store.close();
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        Directories.deleteTree(directory);
     }
 
     @Property(tries = 40)

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -55,23 +53,10 @@ public abstract class EngineContract {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
-                delete(probe);
+                Directories.deleteTree(probe);
             }
         }
         return persistent;
-    }
-
-    private static void delete(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Nested
@@ -120,5 +105,9 @@ public abstract class EngineContract {
 
     @Nested
     class ConcurrentWriters extends ConcurrentWritersContract {
+    }
+
+    @Nested
+    class Eviction extends EvictionContract {
     }
 }

@@ -1,15 +1,20 @@
 package io.offlinestore.testkit.engine;
 
+import com.google.inject.Guice;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.query.Query;
 import io.offlinestore.engine.BackendRegistry;
+import io.offlinestore.engine.OfflineStoreModule;
 import io.offlinestore.spi.BackendConfig;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.StorageBackendProvider;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -87,6 +92,19 @@ public abstract class EngineContractSupport {
     /** Opens a store on the backend under test with extra options (collections, ...). */
     protected OfflineStore open(UnaryOperator<StoreOptions.Builder> customize) {
         OfflineStore store = OfflineStore.open(customize.apply(configure(directory)).build());
+        opened.add(store);
+        return store;
+    }
+
+    /**
+     * Opens a store on the backend under test whose engine reads time from {@code clock} (the
+     * Guice-bound clock), so a test can move time.
+     */
+    protected OfflineStore open(UnaryOperator<StoreOptions.Builder> customize, Clock clock) {
+        StoreOptions options = customize.apply(configure(directory)).build();
+        Module withClock = Modules.override(new OfflineStoreModule(options))
+                .with(binder -> binder.bind(Clock.class).toInstance(clock));
+        OfflineStore store = Guice.createInjector(withClock).getInstance(OfflineStore.class);
         opened.add(store);
         return store;
     }
