@@ -99,6 +99,9 @@ public interface OfflineStore extends AutoCloseable {
     /** How much each collection holds. */
     StorageInfo storageInfo();
 
+    /** The read cache's hits, misses, evictions and weight per collection since open. */
+    CacheStats cacheStats();
+
     /**
      * Re-wraps the store's keys with a new key provider; no data is rewritten.
      *

@@ -38,6 +38,7 @@ public final class StoreOptions {
     private final Path migrationsDirectory;
     private final boolean allowDowngrade;
     private final boolean migrateOnOpen;
+    private final long cacheSize;
 
     private StoreOptions(Builder b) {
         this.backend = b.backend;
@@ -57,6 +58,7 @@ public final class StoreOptions {
         this.migrationsDirectory = b.migrationsDirectory;
         this.allowDowngrade = b.allowDowngrade;
         this.migrateOnOpen = b.migrateOnOpen;
+        this.cacheSize = b.cacheSize;
     }
 
     public static Builder builder() {
@@ -172,6 +174,14 @@ public final class StoreOptions {
     }
 
     /** The configuration handed to the backend. */
+    /**
+     * The bound, in encoded document bytes, of the read cache collections share by default;
+     * 0 when caching is off.
+     */
+    public long cacheSize() {
+        return cacheSize;
+    }
+
     public BackendConfig backendConfig() {
         return new BackendConfig(path, databaseName, durability, settings);
     }
@@ -195,6 +205,7 @@ public final class StoreOptions {
         b.migrationsDirectory = migrationsDirectory;
         b.allowDowngrade = allowDowngrade;
         b.migrateOnOpen = migrateOnOpen;
+        b.cacheSize = cacheSize;
         return b;
     }
 
@@ -222,6 +233,7 @@ public final class StoreOptions {
         private Path migrationsDirectory;
         private boolean allowDowngrade;
         private boolean migrateOnOpen = true;
+        private long cacheSize = defaultCacheSize();
 
         private Builder() {
         }
@@ -359,6 +371,24 @@ public final class StoreOptions {
         public Builder migrateOnOpen(boolean migrate) {
             this.migrateOnOpen = migrate;
             return this;
+        }
+
+        /**
+         * The bound of the read cache, in encoded bytes of the documents it holds
+         * ({@code offline.cache-size}); 0 turns caching off for every collection. By default a
+         * thirty-second of the maximum heap: decoded documents take a few times their encoded
+         * size.
+         */
+        public Builder cacheSize(long bytes) {
+            if (bytes < 0) {
+                throw new ConfigurationException("cache size must be zero (off) or positive, got " + bytes);
+            }
+            this.cacheSize = bytes;
+            return this;
+        }
+
+        private static long defaultCacheSize() {
+            return Runtime.getRuntime().maxMemory() / 32;
         }
 
         /** A backend-specific setting. */

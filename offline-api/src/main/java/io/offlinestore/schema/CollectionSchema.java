@@ -22,6 +22,7 @@ public final class CollectionSchema {
     private final boolean trackChanges;
     private final java.util.Set<String> sensitiveFields;
     private final java.util.Set<String> queryableFields;
+    private final CachePolicy cache;
 
     private CollectionSchema(Builder builder) {
         this.name = builder.name;
@@ -32,6 +33,7 @@ public final class CollectionSchema {
         this.trackChanges = builder.trackChanges;
         this.sensitiveFields = java.util.Set.copyOf(builder.sensitive);
         this.queryableFields = java.util.Set.copyOf(builder.queryable);
+        this.cache = builder.cache;
     }
 
     /** A builder for the collection with this name. */
@@ -90,9 +92,14 @@ public final class CollectionSchema {
         return queryableFields;
     }
 
+    /** How the collection's documents are cached (a runtime setting, not part of the stored schema). */
+    public CachePolicy cache() {
+        return cache;
+    }
+
     /** A builder holding this schema's settings, to derive a changed schema. */
     public Builder toBuilder() {
-        Builder builder = new Builder(name).keyPath(keyPath).generateIds(generateIds).trackChanges(trackChanges);
+        Builder builder = new Builder(name).keyPath(keyPath).generateIds(generateIds).trackChanges(trackChanges).cache(cache);
         builder.sensitive.addAll(sensitiveFields);
         builder.queryable.addAll(queryableFields);
         indexes.forEach(builder::index);
@@ -143,6 +150,7 @@ public final class CollectionSchema {
         private boolean trackChanges = true;
         private final java.util.Set<String> sensitive = new java.util.LinkedHashSet<>();
         private final java.util.Set<String> queryable = new java.util.LinkedHashSet<>();
+        private CachePolicy cache = CachePolicy.shared();
 
         private Builder(String name) {
             this.name = requireName(name);
@@ -198,6 +206,12 @@ public final class CollectionSchema {
             for (String path : paths) {
                 queryable.add(FieldPaths.require(path, "queryable field of collection '" + name + "'"));
             }
+            return this;
+        }
+
+        /** How the collection's documents are cached (default {@link CachePolicy#shared()}). */
+        public Builder cache(CachePolicy policy) {
+            this.cache = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -1,8 +1,13 @@
 package io.offlinestore.cli;
 
+import io.offlinestore.CacheStats;
+import io.offlinestore.OfflineStore;
 import io.offlinestore.StorageInfo;
+import io.offlinestore.schema.CachePolicy;
+import io.offlinestore.schema.CollectionSchema;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -11,8 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code offline info}: per collection, its documents and the bytes they and their indexes take. */
-@Command(name = "info", description = "Show each collection's documents and bytes, as a table.")
+/**
+ * {@code offline info}: per collection, its documents and the bytes they and their indexes take,
+ * then its read cache policy and statistics (since this store was opened).
+ */
+@Command(name = "info", description = "Show each collection's documents and bytes, and its read cache, as tables.")
 final class InfoCommand implements Callable<Integer> {
     @ParentCommand
     private OfflineCommand root;
@@ -34,7 +42,27 @@ final class InfoCommand implements Callable<Integer> {
             table.print(out);
         }
         out.println("total: " + info.usedBytes() + " bytes (keys and values of all keyspaces, metadata included)");
+        printCache(out, root.store(), sorted.keySet());
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The read cache: its store-wide bound, then each collection's policy and figures since open. */
+    private static void printCache(PrintWriter out, OfflineStore store, Iterable<String> collections) {
+        CacheStats stats = store.cacheStats();
+        out.println(stats.maxBytes() == 0 ? "cache: off (cache size 0)"
+                : "cache: " + stats.maxBytes() + " bytes shared by the collections without a cache of their own");
+        TextTable table = new TextTable(List.of("collection", "cache policy", "hits", "misses", "hit rate", "evictions",
+                "cached bytes"));
+        for (String name : collections) {
+            String policy = store.options().collection(name).map(CollectionSchema::cache).orElse(CachePolicy.shared())
+                    .toString();
+            CacheStats.Collection figures = stats.collections().getOrDefault(name,
+                    new CacheStats.Collection(policy, 0, 0, 0, 0));
+            table.add(List.of(name, stats.maxBytes() == 0 ? "none" : figures.policy(), String.valueOf(figures.hits()),
+                    String.valueOf(figures.misses()), String.format(Locale.ROOT, "%.1f%%", 100 * figures.hitRate()),
+                    String.valueOf(figures.evictions()), String.valueOf(figures.weight())));
+        }
+        table.print(out);
     }
 }

@@ -54,6 +54,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void caffeineStaysInsideTheCachePackage() {
+        noClasses().that().resideOutsideOfPackage("io.offlinestore.engine.cache..")
+                .should().dependOnClassesThat().resideInAPackage("com.github.benmanes.caffeine..")
+                .because("the cache is a Guice binding a user can replace; no Caffeine type leaks out of it")
+                .check(imported);
+    }
+
+    @Test
     void engineFindsTheMigrationRunnerThroughTheSpiOnly() {
         noClasses().that().resideInAPackage("io.offlinestore.engine..")
                 .should().dependOnClassesThat().resideInAPackage("io.offlinestore.migrations..")
@@ -71,6 +79,7 @@ class ArchitectureTest {
                 .layer("tx").definedBy("io.offlinestore.engine.tx..")
                 .layer("change").definedBy("io.offlinestore.engine.change..")
                 .layer("plan").definedBy("io.offlinestore.engine.plan..")
+                .layer("cache").definedBy("io.offlinestore.engine.cache..")
                 .layer("catalog").definedBy("io.offlinestore.engine.catalog..")
                 .layer("crypto").definedBy("io.offlinestore.engine.crypto..")
                 .layer("index").definedBy("io.offlinestore.engine.index..")
@@ -85,8 +94,9 @@ class ArchitectureTest {
                 .whereLayer("tx").mayOnlyBeAccessedByLayers("store", "maintenance", "relation")
                 .whereLayer("change").mayOnlyBeAccessedByLayers("store", "tx")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("store", "relation", "tx")
+                .whereLayer("cache").mayOnlyBeAccessedByLayers("wiring", "store", "tx", "plan")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("store", "maintenance", "relation", "tx", "change",
-                        "plan")
+                        "plan", "cache")
                 .whereLayer("crypto").mayOnlyBeAccessedByLayers("store", "maintenance", "relation", "tx", "plan",
                         "catalog")
                 .whereLayer("index").mayOnlyBeAccessedByLayers("store", "maintenance", "tx", "plan", "catalog")
@@ -104,7 +114,8 @@ class ArchitectureTest {
                 "io.offlinestore.engine.maintenance", "io.offlinestore.engine.relation", "io.offlinestore.engine.tx",
                 "io.offlinestore.engine.change", "io.offlinestore.engine.plan", "io.offlinestore.engine.catalog",
                 "io.offlinestore.engine.crypto", "io.offlinestore.engine.index", "io.offlinestore.engine.id",
-                "io.offlinestore.engine.query", "io.offlinestore.engine.codec", "io.offlinestore.engine.registry");
+                "io.offlinestore.engine.query", "io.offlinestore.engine.codec", "io.offlinestore.engine.registry",
+                "io.offlinestore.engine.cache");
         classes().that().resideInAPackage("io.offlinestore.engine..")
                 .should().resideInAnyPackage(layered.toArray(String[]::new))
                 .because("a new engine package must be given its place in engineInternalsAreLayered")

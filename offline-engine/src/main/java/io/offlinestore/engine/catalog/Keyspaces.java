@@ -16,9 +16,21 @@ public final class Keyspaces {
     private Keyspaces() {
     }
 
+    private static final String DOCUMENTS = "doc.";
+
     /** The documents of a collection, keyed by encoded id. */
     public static String documents(String collection) {
-        return "doc." + collection;
+        return DOCUMENTS + collection;
+    }
+
+    /** Whether the keyspace holds a collection's documents. */
+    public static boolean isDocuments(String keyspace) {
+        return keyspace.startsWith(DOCUMENTS);
+    }
+
+    /** The collection whose documents a {@linkplain #documents documents keyspace} holds. */
+    public static String collectionOf(String documentsKeyspace) {
+        return documentsKeyspace.substring(DOCUMENTS.length());
     }
 
     /**

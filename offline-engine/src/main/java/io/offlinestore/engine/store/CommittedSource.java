@@ -16,7 +16,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** The committed data of a store: reads take no lock, each write is a commit of its own. */
+/**
+ * The committed data of a store: reads take no lock and go through the read cache, each write is
+ * a commit of its own.
+ */
 final class CommittedSource implements DocumentSource {
     private final EngineOfflineStore store;
 
@@ -30,12 +33,9 @@ final class CommittedSource implements DocumentSource {
         if (!state.stored()) {
             return Optional.empty();
         }
-        byte[] bytes = store.backend().get(state.documentsKeyspace(), DocumentIds.encode(id, state.name()));
-        if (bytes == null) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(store.format().decode(bytes));
+            return Optional.ofNullable(store.cache().get(state.documentsKeyspace(), DocumentIds.encode(id, state.name()),
+                    store.records()));
         } catch (StorageException e) {
             throw new StorageException("collection '" + state.name() + "': document " + DocumentIds.describe(id)
                     + " is unreadable (delete or overwrite it): " + e.getMessage(), e);

@@ -193,7 +193,7 @@ final class EngineCollection implements DocumentCollection {
         }
         List<ObjectNode> page;
         try (documents) {
-            page = documents.toList();
+            page = documents.map(ObjectNode::deepCopy).toList();
         }
         loadIncludes(collection.state(), page, query.include());
         return page.stream().map(this::toDocument);

@@ -1,6 +1,7 @@
 package io.offlinestore.engine.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.offlinestore.CacheStats;
 import io.offlinestore.Change;
 import io.offlinestore.ChangeListener;
 import io.offlinestore.ConfigurationException;
@@ -15,6 +16,8 @@ import io.offlinestore.Subscription;
 import io.offlinestore.Transaction;
 import io.offlinestore.TypedCollection;
 import io.offlinestore.encryption.KeyProvider;
+import io.offlinestore.engine.cache.BackendRecords;
+import io.offlinestore.engine.cache.DocumentCache;
 import io.offlinestore.engine.catalog.Catalog;
 import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.catalog.Keyspaces;
@@ -74,6 +77,8 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
     private final ObjectMapper mapper;
     private final PlanExecutor executor;
     private final PlanExecutor pendingExecutor;
+    private final DocumentCache cache;
+    private final BackendRecords records;
     private final CommitPipeline pipeline;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentHashMap<String, EngineCollection> collections = new ConcurrentHashMap<>();
@@ -89,16 +94,18 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
 
     @Inject
     public EngineOfflineStore(StoreOptions options, StorageBackend backend, DocumentCodec codec, Clock clock,
-                              IdGenerator ids, @TypedMapper ObjectMapper mapper) {
+                              IdGenerator ids, @TypedMapper ObjectMapper mapper, DocumentCache cache) {
         this.options = options;
         this.backend = backend;
         this.format = new RecordFormat(codec);
         this.clock = clock;
         this.ids = ids;
         this.mapper = mapper;
-        this.executor = new PlanExecutor(backend, format);
-        this.pipeline = new CommitPipeline(backend, notifier::publish);
-        this.pendingExecutor = new PlanExecutor(pipeline.reads(), format);
+        this.cache = cache;
+        this.records = new BackendRecords(backend, format);
+        this.executor = new PlanExecutor(backend, format, cache);
+        this.pipeline = new CommitPipeline(backend, notifier::publish, cache);
+        this.pendingExecutor = new PlanExecutor(pipeline.reads(), format, DocumentCache.uncached());
         try {
             this.catalog = Catalog.load(backend);
             this.sequence = CommitSequence.load(backend);
@@ -167,6 +174,12 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
                     docs == null ? 0 : docs.bytes(), indexBytes));
         }
         return new StorageInfo(stats.totalBytes(), usage);
+    }
+
+    @Override
+    public CacheStats cacheStats() {
+        ensureOpen();
+        return cache.stats();
     }
 
     @Override
@@ -243,6 +256,9 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
             }
             pipeline.drain();
             closed = true;
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("read cache of store '{}' at close: {}", options.databaseName(), cache.stats());
+            }
             notifier.close();
             schemas.close();
             backend.close();
@@ -265,6 +281,16 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
 
     RecordFormat format() {
         return format;
+    }
+
+    /** The read cache in front of the written documents. */
+    DocumentCache cache() {
+        return cache;
+    }
+
+    /** Loads written records for cache misses. */
+    BackendRecords records() {
+        return records;
     }
 
     IdGenerator ids() {

@@ -121,4 +121,8 @@ public abstract class EngineContract {
     @Nested
     class ConcurrentWriters extends ConcurrentWritersContract {
     }
+
+    @Nested
+    class Cache extends CacheContract {
+    }
 }
