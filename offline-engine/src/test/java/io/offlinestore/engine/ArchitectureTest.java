@@ -101,7 +101,7 @@ class ArchitectureTest {
                         "catalog")
                 .whereLayer("index").mayOnlyBeAccessedByLayers("store", "maintenance", "tx", "plan", "catalog")
                 .whereLayer("id").mayOnlyBeAccessedByLayers("wiring", "store", "maintenance", "relation", "tx",
-                        "plan", "catalog", "crypto")
+                        "plan", "catalog", "crypto", "cache")
                 .whereLayer("query").mayOnlyBeAccessedByLayers("store", "maintenance", "relation", "tx", "plan",
                         "catalog", "crypto", "index", "id")
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("wiring", "crypto")

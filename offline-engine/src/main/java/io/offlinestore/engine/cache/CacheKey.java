@@ -1,31 +1,28 @@
 package io.offlinestore.engine.cache;
 
-import java.util.Arrays;
-
-/** A cached document's key: its documents keyspace and encoded id, compared by content. */
+/**
+ * A cached document's key: its documents keyspace and its id as users see it (a String or a
+ * Long), so a get by id needs no key encoding on a hit.
+ */
 final class CacheKey {
     private final String keyspace;
-    private final byte[] id;
+    private final Object id;
     private final int hash;
 
-    CacheKey(String keyspace, byte[] id) {
+    CacheKey(String keyspace, Object id) {
         this.keyspace = keyspace;
         this.id = id;
-        this.hash = 31 * keyspace.hashCode() + Arrays.hashCode(id);
+        this.hash = 31 * keyspace.hashCode() + id.hashCode();
     }
 
     String keyspace() {
         return keyspace;
     }
 
-    int length() {
-        return id.length;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof CacheKey other && hash == other.hash && keyspace.equals(other.keyspace)
-                && Arrays.equals(id, other.id);
+                && id.equals(other.id);
     }
 
     @Override
@@ -35,6 +32,6 @@ final class CacheKey {
 
     @Override
     public String toString() {
-        return keyspace + "/" + Arrays.toString(id);
+        return keyspace + "/" + id;
     }
 }

@@ -8,7 +8,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.offlinestore.CacheStats;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.engine.catalog.Keyspaces;
+import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.StoredRecord;
+import io.offlinestore.engine.id.DocumentIds;
 import io.offlinestore.schema.CachePolicy;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.spi.WriteBatch;
@@ -45,17 +47,17 @@ public final class CaffeineDocumentCache implements DocumentCache {
     }
 
     @Override
-    public StoredRecord get(String keyspace, byte[] key, RecordLoader loader) {
+    public StoredRecord get(String keyspace, Object id, RecordLoader loader) {
         CacheSegment segment = segments.get(keyspace);
         if (segment == null) {
             segment = segments.computeIfAbsent(keyspace, this::segment);
         }
         if (segment.cache() == null) {
             segment.counters().misses.increment();
-            byte[] stored = loader.fetch(keyspace, key);
+            byte[] stored = loader.fetch(keyspace, id);
             return stored == null ? null : loader.decode(stored);
         }
-        CacheKey cacheKey = new CacheKey(keyspace, key);
+        CacheKey cacheKey = new CacheKey(keyspace, id);
         CachedRecord hit = segment.cache().getIfPresent(cacheKey);
         if (hit != null) {
             segment.counters().hits.increment();
@@ -63,12 +65,12 @@ public final class CaffeineDocumentCache implements DocumentCache {
         }
         segment.counters().misses.increment();
         long stamp = stamps.current(cacheKey.hashCode());
-        byte[] stored = loader.fetch(keyspace, key);
+        byte[] stored = loader.fetch(keyspace, id);
         if (stored == null) {
             return null;
         }
         StoredRecord record = loader.decode(stored);
-        CachedRecord loaded = new CachedRecord(record, weight(cacheKey, stored), segment.idleNanos());
+        CachedRecord loaded = new CachedRecord(record, Math.max(1, stored.length), segment.idleNanos());
         segment.cache().asMap().compute(cacheKey,
                 (k, present) -> present == null && stamps.current(k.hashCode()) == stamp ? loaded : present);
         return record;
@@ -80,7 +82,7 @@ public final class CaffeineDocumentCache implements DocumentCache {
             if (!Keyspaces.isDocuments(operation.keyspace())) {
                 continue;
             }
-            CacheKey key = new CacheKey(operation.keyspace(), operation.key());
+            CacheKey key = new CacheKey(operation.keyspace(), DocumentIds.toJava(KeyCodec.decodeLast(operation.key())));
             stamps.advance(key.hashCode());
             CacheSegment segment = segments.get(operation.keyspace());
             if (segment != null && segment.cache() != null) {
@@ -136,10 +138,6 @@ public final class CaffeineDocumentCache implements DocumentCache {
         if (segment != null && cause.wasEvicted()) {
             segment.counters().evictions.increment();
         }
-    }
-
-    private static int weight(CacheKey key, byte[] stored) {
-        return (int) Math.min(Integer.MAX_VALUE, (long) key.length() + stored.length);
     }
 
     /** Whether any declared collection in the shared cache expires idle documents. */

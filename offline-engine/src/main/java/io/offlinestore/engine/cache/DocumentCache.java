@@ -16,12 +16,13 @@ import io.offlinestore.spi.WriteBatch;
 public interface DocumentCache {
 
     /**
-     * The record stored under {@code key} in a documents keyspace: the cached one, or the one the
-     * loader reads (kept when the collection's policy allows); null when there is none.
+     * The record of the document with this id (a String or a Long, as users see ids) in a
+     * documents keyspace: the cached one, or the one the loader reads (kept when the collection's
+     * policy allows); null when there is none.
      *
      * @throws io.offlinestore.StorageException when the stored bytes cannot be decoded (nothing is cached)
      */
-    StoredRecord get(String keyspace, byte[] key, RecordLoader loader);
+    StoredRecord get(String keyspace, Object id, RecordLoader loader);
 
     /** Forgets every document the batch wrote or deleted; called after the backend applied it. */
     void invalidate(WriteBatch applied);

@@ -13,8 +13,8 @@ final class UncachedDocuments implements DocumentCache {
     }
 
     @Override
-    public StoredRecord get(String keyspace, byte[] key, RecordLoader loader) {
-        byte[] stored = loader.fetch(keyspace, key);
+    public StoredRecord get(String keyspace, Object id, RecordLoader loader) {
+        byte[] stored = loader.fetch(keyspace, id);
         return stored == null ? null : loader.decode(stored);
     }
 

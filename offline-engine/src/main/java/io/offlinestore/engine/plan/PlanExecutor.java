@@ -7,6 +7,7 @@ import io.offlinestore.engine.cache.DocumentCache;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.StoredRecord;
+import io.offlinestore.engine.id.DocumentIds;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
@@ -194,7 +195,7 @@ public final class PlanExecutor {
                     continue;
                 }
                 try {
-                    pending = cache.get(documentsKeyspace, id, records);
+                    pending = cache.get(documentsKeyspace, DocumentIds.toJava(tuple.get(tuple.size() - 1)), records);
                 } catch (StorageException e) {
                     skip(documentsKeyspace, id, e);
                 }

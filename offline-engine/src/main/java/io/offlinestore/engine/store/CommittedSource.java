@@ -1,6 +1,5 @@
 package io.offlinestore.engine.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.StorageException;
 import io.offlinestore.engine.catalog.CollectionState;
@@ -28,16 +27,17 @@ final class CommittedSource implements DocumentSource {
     }
 
     @Override
-    public Optional<StoredRecord> read(CollectionQuery collection, JsonNode id) {
+    public Optional<StoredRecord> read(CollectionQuery collection, Object id) {
         CollectionState state = collection.state();
+        Object normalized = DocumentIds.normalize(id, state.name());
         if (!state.stored()) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(store.cache().get(state.documentsKeyspace(), DocumentIds.encode(id, state.name()),
-                    store.records()));
+            return Optional.ofNullable(store.cache().get(state.documentsKeyspace(), normalized, store.records()));
         } catch (StorageException e) {
-            throw new StorageException("collection '" + state.name() + "': document " + DocumentIds.describe(id)
+            throw new StorageException("collection '" + state.name() + "': document "
+                    + DocumentIds.describe(DocumentIds.fromJava(normalized, state.name()))
                     + " is unreadable (delete or overwrite it): " + e.getMessage(), e);
         }
     }

@@ -11,6 +11,7 @@ import io.offlinestore.CacheStats;
 import io.offlinestore.Document;
 import io.offlinestore.DocumentCollection;
 import io.offlinestore.DuplicateKeyException;
+import io.offlinestore.InvalidDocumentException;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.Transaction;
@@ -28,6 +29,7 @@ import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.spi.FieldCipherProvider;
 import io.offlinestore.spi.UntrackedWrites;
 import io.offlinestore.spi.WriteBatch;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -188,6 +190,21 @@ public abstract class CacheContract extends EngineContractSupport {
     }
 
     @Test
+    void numericIdsOfAnyIntegerTypeShareOneEntry() {
+        OfflineStore store = open();
+        DocumentCollection items = store.collection("items");
+        items.create(doc("{'id':7,'name':'seven'}"));
+        items.get(7);
+        items.get(7L);
+        items.get(BigInteger.valueOf(7));
+        assertEquals(1, statsOf(store, "items").misses());
+        assertEquals(2, statsOf(store, "items").hits());
+        items.put(doc("{'id':7,'name':'SEVEN'}"));
+        assertEquals("SEVEN", items.get((short) 7).orElseThrow().getString("name"));
+        assertThrows(InvalidDocumentException.class, () -> items.get(7.5));
+    }
+
+    @Test
     void indexScansFetchTheirDocumentsThroughTheCache() {
         OfflineStore store = open(b -> b.collection(CollectionSchema.builder("people")
                 .index(IndexDefinition.of("city")).build()));
@@ -333,8 +350,8 @@ public abstract class CacheContract extends EngineContractSupport {
     /** A cache binding that records what it hands out. */
     private record Recording(DocumentCache delegate, ConcurrentLinkedQueue<StoredRecord> seen) implements DocumentCache {
         @Override
-        public StoredRecord get(String keyspace, byte[] key, RecordLoader loader) {
-            StoredRecord record = delegate.get(keyspace, key, loader);
+        public StoredRecord get(String keyspace, Object id, RecordLoader loader) {
+            StoredRecord record = delegate.get(keyspace, id, loader);
             if (record != null) {
                 seen.add(record);
             }
