@@ -27,6 +27,7 @@ import io.offlinestore.schema.CachePolicy;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.spi.FieldCipherProvider;
+import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.UntrackedWrites;
 import io.offlinestore.spi.WriteBatch;
 import java.math.BigInteger;
@@ -41,11 +42,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
  * The read cache in front of the backend: coherent with commits from any thread (no read that
- * starts after a commit returned sees an older value), transactions read their own writes and a
+ * starts after a commit returned sees an older value, checked with readers whose backend reads
+ * are held a moment so that commits land in the middle of their cache misses), transactions read their own writes and a
  * rolled-back or failed commit leaves the cache as it was, index scans fetch through it, every
  * path that rewrites documents (untracked writes as migrations use, re-encryption) invalidates
  * it, encrypted fields are cached sealed, and its statistics and policies hold.
@@ -66,8 +69,8 @@ public abstract class CacheContract extends EngineContractSupport {
 
     @Test
     void noReadStartedAfterACommitReturnedSeesAnOlderValue() throws Exception {
-        OfflineStore store = open(b -> b.collection(CollectionSchema.builder("counters")
-                .index(IndexDefinition.of("writer")).build()));
+        OfflineStore store = openExposingBackend(b -> b.collection(CollectionSchema.builder("counters")
+                .index(IndexDefinition.of("writer")).build()), SlowReaders::new);
         DocumentCollection counters = store.collection("counters");
         int ids = WRITERS * IDS_PER_WRITER;
         AtomicLongArray started = new AtomicLongArray(ids);
@@ -100,6 +103,7 @@ public abstract class CacheContract extends EngineContractSupport {
             for (int r = 0; r < READERS; r++) {
                 int reader = r;
                 readers.add(pool.submit(() -> {
+                    SlowReaders.SLOW.set(true);
                     int round = 0;
                     while (writing.get()) {
                         int slot = (round++ * 7 + reader) % ids;
@@ -145,6 +149,28 @@ public abstract class CacheContract extends EngineContractSupport {
             Optional<Document> read = counters.get("c" + i);
             assertEquals(last % 7 == 0 ? Optional.empty() : Optional.of(last), read.map(d -> d.getLong("value")),
                     "c" + i + " holds its last write");
+        }
+    }
+
+    /**
+     * Holds each document read by a reader thread for a moment after the backend returned it,
+     * widening the window in which a commit can apply between a cache miss's read and its put:
+     * the race a cache must not lose.
+     */
+    private static final class SlowReaders extends ForwardingBackend {
+        static final ThreadLocal<Boolean> SLOW = ThreadLocal.withInitial(() -> false);
+
+        SlowReaders(StorageBackend inner) {
+            super(inner);
+        }
+
+        @Override
+        public byte[] get(String keyspace, byte[] key) {
+            byte[] value = super.get(keyspace, key);
+            if (SLOW.get()) {
+                LockSupport.parkNanos(200_000);
+            }
+            return value;
         }
     }
 
