@@ -103,6 +103,9 @@ public interface OfflineStore extends AutoCloseable {
     /** How much each collection holds. */
     StorageInfo storageInfo();
 
+    /** The read cache's hits, misses, evictions and weight per collection since open. */
+    CacheStats cacheStats();
+
     /**
      * Sets a collection's eviction policy, stored in the catalog so it holds across reopen (a
      * policy declared in the options replaces it at the next open). It applies from the next

@@ -42,6 +42,7 @@ public final class StoreOptions {
     private final long sizeLimit;
     private final EvictionStrategy evictionStrategy;
     private final Duration evictionInterval;
+    private final long cacheSize;
 
     private StoreOptions(Builder b) {
         this.backend = b.backend;
@@ -64,6 +65,7 @@ public final class StoreOptions {
         this.sizeLimit = b.sizeLimit;
         this.evictionStrategy = b.evictionStrategy;
         this.evictionInterval = b.evictionInterval;
+        this.cacheSize = b.cacheSize;
     }
 
     public static Builder builder() {
@@ -196,6 +198,14 @@ public final class StoreOptions {
         return Optional.ofNullable(evictionInterval);
     }
 
+    /**
+     * The bound, in encoded document bytes, of the read cache collections share by default;
+     * 0 when caching is off.
+     */
+    public long cacheSize() {
+        return cacheSize;
+    }
+
     /** The configuration handed to the backend. */
     public BackendConfig backendConfig() {
         return new BackendConfig(path, databaseName, durability, settings);
@@ -223,6 +233,7 @@ public final class StoreOptions {
         b.sizeLimit = sizeLimit;
         b.evictionStrategy = evictionStrategy;
         b.evictionInterval = evictionInterval;
+        b.cacheSize = cacheSize;
         return b;
     }
 
@@ -253,6 +264,7 @@ public final class StoreOptions {
         private long sizeLimit;
         private EvictionStrategy evictionStrategy = EvictionStrategy.NONE;
         private Duration evictionInterval;
+        private long cacheSize = defaultCacheSize();
 
         private Builder() {
         }
@@ -418,6 +430,24 @@ public final class StoreOptions {
             }
             this.evictionInterval = interval;
             return this;
+        }
+
+        /**
+         * The bound of the read cache, in encoded bytes of the documents it holds
+         * ({@code offline.cache-size}); 0 turns caching off for every collection. By default a
+         * thirty-second of the maximum heap: decoded documents take a few times their encoded
+         * size.
+         */
+        public Builder cacheSize(long bytes) {
+            if (bytes < 0) {
+                throw new ConfigurationException("cache size must be zero (off) or positive, got " + bytes);
+            }
+            this.cacheSize = bytes;
+            return this;
+        }
+
+        private static long defaultCacheSize() {
+            return Runtime.getRuntime().maxMemory() / 32;
         }
 
         /** A backend-specific setting. */

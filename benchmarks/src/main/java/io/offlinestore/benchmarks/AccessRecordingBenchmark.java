@@ -48,7 +48,7 @@ public class AccessRecordingBenchmark {
     public void load() {
         store = OfflineStore.open(StoreOptions.builder().backend("memory").build());
         for (int from = 0; from < ReadBenchmark.DOCUMENTS; from += 1_000) {
-            List<Document> batch = DocumentGenerator.documents(from, from + 1_000).stream().map(Document::adopt).toList();
+            List<Document> batch = DocumentGenerator.documents(from, from + 1_000).stream().map(Document::of).toList();
             store.collection(COLLECTION).createBatch(batch);
         }
         store.markSynchronized(store.getChanges());

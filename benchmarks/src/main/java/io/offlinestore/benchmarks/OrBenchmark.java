@@ -66,7 +66,7 @@ public class OrBenchmark {
         plain = store.collection("plain");
         for (int from = 0; from < DOCUMENTS; from += StoreFixture.BATCH) {
             List<Document> batch = DocumentGenerator.documents(from, from + StoreFixture.BATCH).stream()
-                    .map(Document::adopt).toList();
+                    .map(Document::of).toList();
             indexed.createBatch(batch);
             plain.createBatch(batch);
         }

@@ -9,6 +9,7 @@ import io.offlinestore.EvictionPolicy;
 import io.offlinestore.EvictionStrategy;
 import io.offlinestore.StoreOptions;
 import io.offlinestore.encryption.EncryptionOptions;
+import io.offlinestore.schema.CachePolicy;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.schema.OnDelete;
@@ -29,6 +30,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads store options from YAML, JSON or properties files. All three become one tree under the
@@ -41,13 +44,15 @@ public final class OptionsLoader {
     private static final Set<String> STORE_KEYS =
             Set.of("backend", "path", "database-name", "version", "durability", "collections", "settings",
                     "transaction-retries", "transaction-timeout", "change-retention", "encryption", "migrations",
-                    "size-limit", "eviction-strategy", "eviction-interval");
+                    "size-limit", "eviction-strategy", "eviction-interval", "cache-size");
     private static final Set<String> MIGRATION_KEYS = Set.of("directory", "allow-downgrade", "run-at-open");
     private static final Set<String> ENCRYPTION_KEYS =
             Set.of("sensitive-fields", "queryable-fields", "passphrase-env", "cipher", "algorithm");
     private static final Set<String> COLLECTION_KEYS = Set.of("name", "key-path", "generate-ids", "track-changes", "indexes",
-            "relationships", "sensitive-fields", "queryable-fields", "eviction");
+            "relationships", "sensitive-fields", "queryable-fields", "eviction", "cache");
+    private static final Set<String> CACHE_KEYS = Set.of("max-bytes", "expire-after-access");
     private static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "type", "target", "foreign-key", "on-delete");
+    private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(KB|MB|GB)?");
     private static final Set<String> INDEX_KEYS = Set.of("name", "fields", "unique");
 
     private final Path file;
@@ -160,6 +165,7 @@ public final class OptionsLoader {
                 v -> builder.evictionStrategy(strategy(text(v, "offline.eviction-strategy"))));
         apply(root, "eviction-interval", ROOT,
                 v -> builder.evictionInterval(Quantities.duration(text(v, "offline.eviction-interval"))));
+        apply(root, "cache-size", ROOT, v -> builder.cacheSize(bytes(v, "offline.cache-size")));
         JsonNode encryption = root.path("encryption");
         if (!encryption.isMissingNode()) {
             builder.encryption(encryption(encryption));
@@ -211,6 +217,7 @@ public final class OptionsLoader {
             apply(node, "queryable-fields", where,
                     v -> builder.queryableFields(list(v, where + ".queryable-fields").toArray(String[]::new)));
             apply(node, "eviction", where, v -> builder.eviction(eviction(v, where + ".eviction")));
+            apply(node, "cache", where, v -> builder.cache(cachePolicy(v, where + ".cache")));
             JsonNode relationships = node.path("relationships");
             if (relationships.isArray()) {
                 for (int i = 0; i < relationships.size(); i++) {
@@ -243,6 +250,52 @@ public final class OptionsLoader {
                 throw e;
             }
             throw fail(where, e.getMessage());
+        }
+    }
+
+    /**
+     * {@code none}, {@code shared}, or an object with {@code max-bytes} (a collection's own cache)
+     * and/or {@code expire-after-access} (an ISO-8601 duration).
+     */
+    private CachePolicy cachePolicy(JsonNode node, String where) {
+        if (node.isValueNode()) {
+            return switch (text(node, where).trim().toLowerCase(Locale.ROOT)) {
+                case "none" -> CachePolicy.none();
+                case "shared" -> CachePolicy.shared();
+                default -> throw fail(where, "must be none, shared, or an object with max-bytes and/or "
+                        + "expire-after-access, got '" + node.asText() + "'");
+            };
+        }
+        if (!node.isObject()) {
+            throw fail(where, "must be none, shared, or an object with max-bytes and/or expire-after-access");
+        }
+        checkKeys(node, CACHE_KEYS, where);
+        JsonNode max = node.get("max-bytes");
+        JsonNode idle = node.get("expire-after-access");
+        Duration expiry = idle == null ? null : duration(text(idle, where + ".expire-after-access"));
+        if (max == null) {
+            return expiry == null ? CachePolicy.shared() : CachePolicy.expireAfterAccess(expiry);
+        }
+        long maxBytes = bytes(max, where + ".max-bytes");
+        return expiry == null ? CachePolicy.of(maxBytes) : CachePolicy.of(maxBytes, expiry);
+    }
+
+    /** A byte count: a whole number, or one with a unit of KB, MB or GB (powers of 1024). */
+    private long bytes(JsonNode value, String key) {
+        String text = text(value, key).trim().toUpperCase(Locale.ROOT);
+        Matcher m = BYTES.matcher(text);
+        if (!m.matches()) {
+            throw fail(key, "must be a byte count such as 67108864, 512KB, 64MB or 1GB, got '" + value.asText() + "'");
+        }
+        long unit = m.group(2) == null ? 1 : switch (m.group(2)) {
+            case "KB" -> 1L << 10;
+            case "MB" -> 1L << 20;
+            default -> 1L << 30;
+        };
+        try {
+            return Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw fail(key, "is too large: '" + value.asText() + "'");
         }
     }
 

@@ -26,6 +26,7 @@ public final class CollectionSchema {
     private final Set<String> sensitiveFields;
     private final Set<String> queryableFields;
     private final EvictionPolicy eviction;
+    private final CachePolicy cache;
 
     private CollectionSchema(Builder builder) {
         this.name = builder.name;
@@ -37,6 +38,7 @@ public final class CollectionSchema {
         this.sensitiveFields = Set.copyOf(builder.sensitive);
         this.queryableFields = Set.copyOf(builder.queryable);
         this.eviction = builder.eviction;
+        this.cache = builder.cache;
     }
 
     /** A builder for the collection with this name. */
@@ -103,9 +105,14 @@ public final class CollectionSchema {
         return Optional.ofNullable(eviction);
     }
 
+    /** How the collection's documents are cached (a runtime setting, not part of the stored schema). */
+    public CachePolicy cache() {
+        return cache;
+    }
+
     /** A builder holding this schema's settings, to derive a changed schema. */
     public Builder toBuilder() {
-        Builder builder = new Builder(name).keyPath(keyPath).generateIds(generateIds).trackChanges(trackChanges);
+        Builder builder = new Builder(name).keyPath(keyPath).generateIds(generateIds).trackChanges(trackChanges).cache(cache);
         builder.sensitive.addAll(sensitiveFields);
         builder.queryable.addAll(queryableFields);
         builder.eviction = eviction;
@@ -159,6 +166,7 @@ public final class CollectionSchema {
         private final Set<String> sensitive = new LinkedHashSet<>();
         private final Set<String> queryable = new LinkedHashSet<>();
         private EvictionPolicy eviction;
+        private CachePolicy cache = CachePolicy.shared();
 
         private Builder(String name) {
             this.name = requireName(name);
@@ -223,6 +231,12 @@ public final class CollectionSchema {
          */
         public Builder eviction(EvictionPolicy policy) {
             this.eviction = policy;
+            return this;
+        }
+
+        /** How the collection's documents are cached (default {@link CachePolicy#shared()}). */
+        public Builder cache(CachePolicy policy) {
+            this.cache = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

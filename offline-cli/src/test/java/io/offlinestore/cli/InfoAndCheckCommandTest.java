@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.offlinestore.Document;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
+import io.offlinestore.schema.CachePolicy;
 import io.offlinestore.schema.CollectionSchema;
 import io.offlinestore.schema.IndexDefinition;
 import io.offlinestore.spi.BackendConfig;
@@ -37,6 +38,28 @@ class InfoAndCheckCommandTest {
             assertTrue(lines.get(2).matches("orders +1 +[1-9][0-9]* +0"), lines.get(2));
             assertTrue(lines.get(3).matches("users +2 +[1-9][0-9]* +0"), lines.get(3));
             assertTrue(lines.get(4).matches("total: [1-9][0-9]* bytes .*"), lines.get(4));
+        }
+    }
+
+    @Test
+    void infoShowsEachCollectionsCachePolicyAndFigures() {
+        CollectionSchema logs = CollectionSchema.builder("logs").cache(CachePolicy.none()).build();
+        try (OfflineStore store = OfflineStore.open(StoreOptions.builder().backend("memory").cacheSize(1 << 20)
+                .collection(logs).build())) {
+            store.collection("users").create(Document.parse("{\"id\":1}"));
+            store.collection("logs").create(Document.parse("{\"id\":1}"));
+            store.collection("users").get(1);
+            store.collection("users").get(1);
+            store.collection("logs").get(1);
+
+            List<String> lines = CliRunner.run(store, "info").lines();
+
+            int cache = lines.indexOf("cache: 1048576 bytes shared by the collections without a cache of their own");
+            assertTrue(cache > 0, String.join("\n", lines));
+            assertEquals(List.of("collection", "cache", "policy", "hits", "misses", "hit", "rate", "evictions", "cached",
+                    "bytes"), List.of(lines.get(cache + 1).split(" +")));
+            assertTrue(lines.get(cache + 3).matches("logs +none +0 +1 +0\\.0% +0 +0"), lines.get(cache + 3));
+            assertTrue(lines.get(cache + 4).matches("users +shared +1 +1 +50\\.0% +0 +[1-9][0-9]*"), lines.get(cache + 4));
         }
     }
 

@@ -8,6 +8,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.offlinestore.OfflineStore;
 import io.offlinestore.StoreOptions;
+import io.offlinestore.engine.cache.CaffeineDocumentCache;
+import io.offlinestore.engine.cache.DocumentCache;
 import io.offlinestore.engine.codec.DocumentCodec;
 import io.offlinestore.engine.codec.SmileDocumentCodec;
 import io.offlinestore.engine.id.IdGenerator;
@@ -26,7 +28,8 @@ import java.time.Clock;
  *   <li>{@link DocumentCodec}: the stored form of document bodies (Smile);</li>
  *   <li>{@link IdGenerator}: ids for documents created without one (UUID v7);</li>
  *   <li>{@code @TypedMapper ObjectMapper}: maps typed collections' objects;</li>
- *   <li>{@link BackendRegistry}: where backends are found (ServiceLoader).</li>
+ *   <li>{@link BackendRegistry}: where backends are found (ServiceLoader);</li>
+ *   <li>{@link DocumentCache}: the read cache of stored documents (Caffeine).</li>
  * </ul>
  */
 public class OfflineStoreModule extends AbstractModule {
@@ -43,6 +46,7 @@ public class OfflineStoreModule extends AbstractModule {
         bind(DocumentCodec.class).to(SmileDocumentCodec.class).in(Singleton.class);
         bind(IdGenerator.class).to(TimeOrderedIdGenerator.class).in(Singleton.class);
         bind(BackendRegistry.class).in(Singleton.class);
+        bind(DocumentCache.class).to(CaffeineDocumentCache.class).in(Singleton.class);
         bind(OfflineStore.class).to(EngineOfflineStore.class).in(Singleton.class);
     }
 

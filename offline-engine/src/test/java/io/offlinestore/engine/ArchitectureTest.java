@@ -10,6 +10,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.offlinestore.engine.plan.PlanCache;
 import org.junit.jupiter.api.BeforeAll;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void caffeineStaysInsideTheCaches() {
+        noClasses().that().resideOutsideOfPackage("io.offlinestore.engine.cache..")
+                .and().doNotHaveFullyQualifiedName(PlanCache.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("com.github.benmanes.caffeine..")
+                .because("the document cache is a Guice binding a user can replace and the plan cache is private "
+                        + "to the planner; no Caffeine type leaks out of them")
+                .check(imported);
+    }
+
+    @Test
     void engineFindsTheMigrationRunnerThroughTheSpiOnly() {
         noClasses().that().resideInAPackage("io.offlinestore.engine..")
                 .should().dependOnClassesThat().resideInAPackage("io.offlinestore.migrations..")
@@ -92,6 +103,7 @@ class ArchitectureTest {
                 .layer("tx").definedBy("io.offlinestore.engine.tx..")
                 .layer("change").definedBy("io.offlinestore.engine.change..")
                 .layer("plan").definedBy("io.offlinestore.engine.plan..")
+                .layer("cache").definedBy("io.offlinestore.engine.cache..")
                 .layer("catalog").definedBy("io.offlinestore.engine.catalog..")
                 .layer("crypto").definedBy("io.offlinestore.engine.crypto..")
                 .layer("index").definedBy("io.offlinestore.engine.index..")
@@ -107,13 +119,14 @@ class ArchitectureTest {
                 .whereLayer("tx").mayOnlyBeAccessedByLayers("store", "maintenance", "evict", "relation")
                 .whereLayer("change").mayOnlyBeAccessedByLayers("store", "evict", "tx")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("store", "evict", "relation", "tx")
+                .whereLayer("cache").mayOnlyBeAccessedByLayers("wiring", "store", "tx", "plan")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("store", "maintenance", "evict", "relation", "tx",
-                        "change", "plan")
+                        "change", "plan", "cache")
                 .whereLayer("crypto").mayOnlyBeAccessedByLayers("store", "maintenance", "evict", "relation", "tx",
                         "plan", "catalog")
                 .whereLayer("index").mayOnlyBeAccessedByLayers("store", "maintenance", "tx", "plan", "catalog")
                 .whereLayer("id").mayOnlyBeAccessedByLayers("wiring", "store", "maintenance", "evict", "relation",
-                        "tx", "plan", "catalog", "crypto")
+                        "tx", "plan", "catalog", "crypto", "cache")
                 .whereLayer("query").mayOnlyBeAccessedByLayers("store", "maintenance", "evict", "relation", "tx",
                         "plan", "catalog", "crypto", "index", "id")
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("wiring", "crypto")
@@ -126,7 +139,8 @@ class ArchitectureTest {
                 "io.offlinestore.engine.maintenance", "io.offlinestore.engine.evict", "io.offlinestore.engine.relation", "io.offlinestore.engine.tx",
                 "io.offlinestore.engine.change", "io.offlinestore.engine.plan", "io.offlinestore.engine.catalog",
                 "io.offlinestore.engine.crypto", "io.offlinestore.engine.index", "io.offlinestore.engine.id",
-                "io.offlinestore.engine.query", "io.offlinestore.engine.codec", "io.offlinestore.engine.registry");
+                "io.offlinestore.engine.query", "io.offlinestore.engine.codec", "io.offlinestore.engine.registry",
+                "io.offlinestore.engine.cache");
         classes().that().resideInAPackage("io.offlinestore.engine..")
                 .should().resideInAnyPackage(layered.toArray(String[]::new))
                 .because("a new engine package must be given its place in engineInternalsAreLayered")

@@ -1,6 +1,7 @@
 package io.offlinestore.engine.catalog;
 
 import java.security.SecureRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Names of the backend keyspaces the engine lays out. */
 public final class Keyspaces {
@@ -16,9 +17,23 @@ public final class Keyspaces {
     private Keyspaces() {
     }
 
+    private static final String DOCUMENTS = "doc.";
+    /** Each collection's documents keyspace name, built once: reads by id look it up on every call. */
+    private static final ConcurrentHashMap<String, String> DOCUMENT_KEYSPACES = new ConcurrentHashMap<>();
+
     /** The documents of a collection, keyed by encoded id. */
     public static String documents(String collection) {
-        return "doc." + collection;
+        return DOCUMENT_KEYSPACES.computeIfAbsent(collection, c -> DOCUMENTS + c);
+    }
+
+    /** Whether the keyspace holds a collection's documents. */
+    public static boolean isDocuments(String keyspace) {
+        return keyspace.startsWith(DOCUMENTS);
+    }
+
+    /** The collection whose documents a {@linkplain #documents documents keyspace} holds. */
+    public static String collectionOf(String documentsKeyspace) {
+        return documentsKeyspace.substring(DOCUMENTS.length());
     }
 
     /**

@@ -33,6 +33,11 @@ public final class AccessRecorder {
         }
     }
 
+    /** Whether reads are being recorded (callers skip building the id when not). */
+    public boolean enabled() {
+        return enabled;
+    }
+
     /** Notes a read of the document. */
     public void read(String collection, JsonNode id) {
         if (!enabled) {

@@ -36,6 +36,14 @@ public final class DocumentIds {
                 + (id == null ? "null" : id.getClass().getSimpleName() + " " + id));
     }
 
+    /**
+     * The id a caller passed, as users see it (a String or a Long): the same object for those,
+     * without building its JSON node.
+     */
+    public static Object normalize(Object id, String collection) {
+        return id instanceof String || id instanceof Long ? id : toJava(fromJava(id, collection));
+    }
+
     /** The id stored in a document body at the key path; null when the body has none. */
     public static JsonNode fromBody(JsonNode body, String keyPath, String collection) {
         JsonNode node = FieldPath.of(keyPath).value(body);

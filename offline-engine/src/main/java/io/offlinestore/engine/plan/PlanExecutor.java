@@ -2,11 +2,14 @@ package io.offlinestore.engine.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.offlinestore.StorageException;
+import io.offlinestore.engine.cache.BackendRecords;
+import io.offlinestore.engine.cache.DocumentCache;
 import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.codec.StoredRecord;
 import io.offlinestore.engine.query.FieldPath;
 import io.offlinestore.engine.query.SortOrder;
+import io.offlinestore.engine.id.DocumentIds;
 import io.offlinestore.spi.KeyRange;
 import io.offlinestore.spi.KeyValue;
 import io.offlinestore.spi.KeyValueCursor;
@@ -23,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a plan's scans against the backend and yields the stored records they reach, in scan
+ * Runs a plan's scans against the backend (fetching the documents index entries name through the
+ * read cache) and yields the stored records they reach, in scan
  * order, one range after another, sharing one backend cursor across nearby ranges. Index entries whose
  * document has gone meanwhile are skipped, and so are records that cannot be decoded (logged); on a
  * multikey index each document is yielded once.
@@ -37,10 +41,18 @@ public final class PlanExecutor {
 
     private final StorageBackend backend;
     private final RecordFormat format;
+    private final DocumentCache cache;
+    private final BackendRecords records;
 
-    public PlanExecutor(StorageBackend backend, RecordFormat format) {
+    /**
+     * @param cache where index scans fetch the documents their entries name (uncached for reads
+     *              that must see commits not yet applied)
+     */
+    public PlanExecutor(StorageBackend backend, RecordFormat format, DocumentCache cache) {
         this.backend = backend;
         this.format = format;
+        this.cache = cache;
+        this.records = new BackendRecords(backend, format);
     }
 
     /** The records the plan reaches in {@code documentsKeyspace} (not yet filtered by the residual). */
@@ -207,9 +219,10 @@ public final class PlanExecutor {
                 if (seen != null && !seen.add(ByteBuffer.wrap(id))) {
                     continue;
                 }
-                byte[] stored = backend.get(documentsKeyspace, id);
-                if (stored != null) {
-                    pending = readable(documentsKeyspace, new KeyValue(id, stored));
+                try {
+                    pending = cache.get(documentsKeyspace, DocumentIds.toJava(tuple.get(tuple.size() - 1)), records);
+                } catch (StorageException e) {
+                    skip(documentsKeyspace, id, e);
                 }
             }
             return true;
@@ -235,10 +248,13 @@ public final class PlanExecutor {
         try {
             return format.decode(entry.value());
         } catch (StorageException e) {
-            LOG.warn("skipping unreadable record {} of keyspace '{}': {}", KeyCodec.decodeTuple(entry.key()), keyspace,
-                    e.getMessage());
+            skip(keyspace, entry.key(), e);
             return null;
         }
+    }
+
+    private static void skip(String keyspace, byte[] key, StorageException e) {
+        LOG.warn("skipping unreadable record {} of keyspace '{}': {}", KeyCodec.decodeTuple(key), keyspace, e.getMessage());
     }
 
     private static List<ScanRange> reversed(List<ScanRange> ranges) {

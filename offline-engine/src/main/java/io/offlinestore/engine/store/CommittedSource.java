@@ -1,6 +1,5 @@
 package io.offlinestore.engine.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.StorageException;
 import io.offlinestore.engine.catalog.CollectionState;
@@ -16,7 +15,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** The committed data of a store: reads take no lock, each write is a commit of its own. */
+/**
+ * The committed data of a store: reads take no lock and go through the read cache, each write is
+ * a commit of its own.
+ */
 final class CommittedSource implements DocumentSource {
     private final EngineOfflineStore store;
 
@@ -25,22 +27,25 @@ final class CommittedSource implements DocumentSource {
     }
 
     @Override
-    public Optional<StoredRecord> read(CollectionQuery collection, JsonNode id) {
+    public Optional<StoredRecord> read(CollectionQuery collection, Object id) {
         CollectionState state = collection.state();
+        Object normalized = DocumentIds.normalize(id, state.name());
         if (!state.stored()) {
             return Optional.empty();
         }
-        byte[] bytes = store.backend().get(state.documentsKeyspace(), DocumentIds.encode(id, state.name()));
-        if (bytes == null) {
-            return Optional.empty();
-        }
-        store.accessed(state.name(), id);
+        StoredRecord record;
         try {
-            return Optional.of(store.format().decode(bytes));
+            record = store.cache().get(state.documentsKeyspace(), normalized, store.records());
         } catch (StorageException e) {
-            throw new StorageException("collection '" + state.name() + "': document " + DocumentIds.describe(id)
+            throw new StorageException("collection '" + state.name() + "': document "
+                    + DocumentIds.describe(DocumentIds.fromJava(normalized, state.name()))
                     + " is unreadable (delete or overwrite it): " + e.getMessage(), e);
         }
+        if (record == null) {
+            return Optional.empty();
+        }
+        store.accessed(state.name(), normalized);
+        return Optional.of(record);
     }
 
     @Override

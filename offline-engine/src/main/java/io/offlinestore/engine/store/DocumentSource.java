@@ -1,6 +1,5 @@
 package io.offlinestore.engine.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.engine.codec.StoredRecord;
 import io.offlinestore.engine.plan.CollectionQuery;
@@ -18,8 +17,8 @@ import java.util.stream.Stream;
  */
 interface DocumentSource {
 
-    /** The stored record of a document as this source sees it. */
-    Optional<StoredRecord> read(CollectionQuery collection, JsonNode id);
+    /** The stored record of the document with the caller's id as this source sees it. */
+    Optional<StoredRecord> read(CollectionQuery collection, Object id);
 
     /** The documents matching the caller's query, in its order and page, opened; close the stream. */
     Stream<ObjectNode> documents(CollectionQuery collection, Query query);

@@ -66,15 +66,14 @@ final class EngineCollection implements DocumentCollection {
     public Optional<Document> get(Object id) {
         Objects.requireNonNull(id, "id");
         CollectionQuery collection = current();
-        return source.read(collection, DocumentIds.fromJava(id, name))
-                .map(record -> toDocument(collection.transform().open(record.body())));
+        return source.read(collection, id).map(record -> toDocument(collection.transform().open(record.body())));
     }
 
     @Override
     public Optional<Document> get(Object id, String... include) {
         Objects.requireNonNull(id, "id");
         CollectionQuery collection = current();
-        Optional<StoredRecord> record = source.read(collection, DocumentIds.fromJava(id, name));
+        Optional<StoredRecord> record = source.read(collection, id);
         if (record.isEmpty()) {
             return Optional.empty();
         }
@@ -86,7 +85,7 @@ final class EngineCollection implements DocumentCollection {
     @Override
     public Optional<DocumentMetadata> metadata(Object id) {
         Objects.requireNonNull(id, "id");
-        return source.read(current(), DocumentIds.fromJava(id, name)).map(r -> new DocumentMetadata(r.version(),
+        return source.read(current(), id).map(r -> new DocumentMetadata(r.version(),
                 Instant.ofEpochMilli(r.createdAt()), Instant.ofEpochMilli(r.updatedAt()), r.sequence()));
     }
 
@@ -194,7 +193,7 @@ final class EngineCollection implements DocumentCollection {
         }
         List<ObjectNode> page;
         try (documents) {
-            page = documents.toList();
+            page = documents.map(ObjectNode::deepCopy).toList();
         }
         loadIncludes(collection.state(), page, query.include());
         return page.stream().map(this::toDocument);

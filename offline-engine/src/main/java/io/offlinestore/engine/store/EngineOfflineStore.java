@@ -1,6 +1,7 @@
 package io.offlinestore.engine.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.offlinestore.CacheStats;
 import io.offlinestore.Change;
 import io.offlinestore.ChangeListener;
 import io.offlinestore.ClearOptions;
@@ -21,6 +22,8 @@ import io.offlinestore.Subscription;
 import io.offlinestore.Transaction;
 import io.offlinestore.TypedCollection;
 import io.offlinestore.encryption.KeyProvider;
+import io.offlinestore.engine.cache.BackendRecords;
+import io.offlinestore.engine.cache.DocumentCache;
 import io.offlinestore.engine.catalog.Catalog;
 import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.catalog.Keyspaces;
@@ -33,6 +36,7 @@ import io.offlinestore.engine.codec.RecordFormat;
 import io.offlinestore.engine.crypto.DocumentTransform;
 import io.offlinestore.engine.crypto.FieldCrypto;
 import io.offlinestore.engine.crypto.StoredKeys;
+import io.offlinestore.engine.id.DocumentIds;
 import io.offlinestore.engine.evict.AccessRecorder;
 import io.offlinestore.engine.evict.EvictionScheduler;
 import io.offlinestore.engine.evict.Evictor;
@@ -98,6 +102,8 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
     private final PlanExecutor executor;
     private final PlanExecutor pendingExecutor;
     private final PlanCache plans = new PlanCache();
+    private final DocumentCache cache;
+    private final BackendRecords records;
     private final CommitPipeline pipeline;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentHashMap<String, EngineCollection> collections = new ConcurrentHashMap<>();
@@ -117,16 +123,18 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
 
     @Inject
     public EngineOfflineStore(StoreOptions options, StorageBackend backend, DocumentCodec codec, Clock clock,
-                              IdGenerator ids, @TypedMapper ObjectMapper mapper) {
+                              IdGenerator ids, @TypedMapper ObjectMapper mapper, DocumentCache cache) {
         this.options = options;
         this.backend = backend;
         this.format = new RecordFormat(codec);
         this.clock = clock;
         this.ids = ids;
         this.mapper = mapper;
-        this.executor = new PlanExecutor(backend, format);
-        this.pipeline = new CommitPipeline(backend, notifier::publish);
-        this.pendingExecutor = new PlanExecutor(pipeline.reads(), format);
+        this.cache = cache;
+        this.records = new BackendRecords(backend, format);
+        this.executor = new PlanExecutor(backend, format, cache);
+        this.pipeline = new CommitPipeline(backend, notifier::publish, cache);
+        this.pendingExecutor = new PlanExecutor(pipeline.reads(), format, DocumentCache.uncached());
         try {
             this.catalog = Catalog.load(backend);
             this.sequence = CommitSequence.load(backend);
@@ -339,6 +347,12 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
     }
 
     @Override
+    public CacheStats cacheStats() {
+        ensureOpen();
+        return cache.stats();
+    }
+
+    @Override
     public void changeKeyProvider(KeyProvider newProvider) {
         Objects.requireNonNull(newProvider, "newProvider");
         writeLock.lock();
@@ -404,8 +418,10 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
     }
 
     /** Notes a read of a document, for LRU eviction. */
-    void accessed(String collection, JsonNode id) {
-        access.read(collection, id);
+    void accessed(String collection, Object normalizedId) {
+        if (access.enabled()) {
+            access.read(collection, DocumentIds.fromJava(normalizedId, collection));
+        }
     }
 
     @Override
@@ -418,6 +434,9 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
             }
             pipeline.drain();
             closed = true;
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("read cache of store '{}' at close: {}", options.databaseName(), cache.stats());
+            }
             notifier.close();
             schemas.close();
             backend.close();
@@ -440,6 +459,16 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
 
     RecordFormat format() {
         return format;
+    }
+
+    /** The read cache in front of the written documents. */
+    DocumentCache cache() {
+        return cache;
+    }
+
+    /** Loads written records for cache misses. */
+    BackendRecords records() {
+        return records;
     }
 
     IdGenerator ids() {

@@ -1,8 +1,9 @@
 package io.offlinestore.engine.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.offlinestore.engine.catalog.CollectionState;
 import io.offlinestore.engine.codec.StoredRecord;
+import io.offlinestore.engine.id.DocumentIds;
 import io.offlinestore.engine.plan.CollectionQuery;
 import io.offlinestore.engine.tx.Commit;
 import io.offlinestore.engine.tx.CommitView;
@@ -25,9 +26,10 @@ final class TransactionSource implements DocumentSource {
     }
 
     @Override
-    public Optional<StoredRecord> read(CollectionQuery collection, JsonNode id) {
+    public Optional<StoredRecord> read(CollectionQuery collection, Object id) {
         Commit commit = transaction.commitInProgress();
-        return Optional.ofNullable(commit.read(commit.collection(collection.state()), id));
+        CollectionState state = commit.collection(collection.state());
+        return Optional.ofNullable(commit.read(state, DocumentIds.fromJava(id, state.name())));
     }
 
     @Override

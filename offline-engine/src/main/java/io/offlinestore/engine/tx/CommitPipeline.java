@@ -2,6 +2,7 @@ package io.offlinestore.engine.tx;
 
 import io.offlinestore.Change;
 import io.offlinestore.StorageException;
+import io.offlinestore.engine.cache.DocumentCache;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.WriteBatch;
 import java.util.List;
@@ -21,6 +22,11 @@ import java.util.function.Consumer;
  * them fail with a {@link StorageException} naming the first failure, until the store is opened
  * again.
  *
+ * <p>Once the backend has applied a group, and before any of its commits returns, the
+ * {@link DocumentCache} forgets every document the group wrote: every mutation of stored documents
+ * (writes, transactions, migrations, re-encryption, eviction, clear) passes here, so none can leave
+ * a stale cached copy behind. A group that fails to apply changed nothing, so the cache stays.
+ *
  * <p>{@link #add} runs under the store's write lock, after validation; {@link #awaitDurable}
  * outside it. {@link #reads} is the backend as the commit path sees it, pending groups included.
  */
@@ -32,6 +38,7 @@ public final class CommitPipeline {
 
     private final StorageBackend backend;
     private final Consumer<List<Change>> published;
+    private final DocumentCache cache;
     private final Object monitor = new Object();
     private boolean leading;
     private final Object swap = new Object();
@@ -43,10 +50,12 @@ public final class CommitPipeline {
     /**
      * @param backend   the backend the groups are written to
      * @param published receives each commit's changes once its group is durable, in commit order
+     * @param cache     told of each group's writes once the backend has applied them
      */
-    public CommitPipeline(StorageBackend backend, Consumer<List<Change>> published) {
+    public CommitPipeline(StorageBackend backend, Consumer<List<Change>> published, DocumentCache cache) {
         this.backend = backend;
         this.published = published;
+        this.cache = cache;
         this.reads = new PendingReads(backend, this);
     }
 
@@ -177,6 +186,7 @@ public final class CommitPipeline {
         if (failure == null) {
             try {
                 backend.apply(group.batch());
+                cache.invalidate(group.batch());
             } catch (RuntimeException | Error e) {
                 failure = e;
                 broken = e;

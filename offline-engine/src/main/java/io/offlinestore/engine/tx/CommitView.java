@@ -32,8 +32,8 @@ public final class CommitView {
     }
 
     /**
-     * The stored bodies matching a query in stored form (already sealed), in its order and page,
-     * as mutable copies.
+     * The stored bodies matching a query in stored form (already sealed), in its order and page;
+     * committed ones may be shared with the read cache, so callers copy before changing one.
      */
     public List<ObjectNode> query(CollectionQuery collection, Query sealed) {
         CollectionState state = collection.state();

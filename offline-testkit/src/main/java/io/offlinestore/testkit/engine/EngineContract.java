@@ -110,4 +110,8 @@ public abstract class EngineContract {
     @Nested
     class Eviction extends EvictionContract {
     }
+
+    @Nested
+    class Cache extends CacheContract {
+    }
 }

@@ -193,8 +193,10 @@ public abstract class RelationshipContract extends EngineContractSupport {
         return scans.get();
     }
 
+    /** A store whose backend reads are counted, with the read cache off so that every read reaches it. */
     private OfflineStore openCounting() {
-        return openExposingBackend(schema(OnDelete.NONE, OnDelete.NONE), CountingBackend::new);
+        UnaryOperator<StoreOptions.Builder> schema = schema(OnDelete.NONE, OnDelete.NONE);
+        return openExposingBackend(b -> schema.apply(b).cacheSize(0), CountingBackend::new);
     }
 
     /** Counts the reads the engine asks of a backend. */
