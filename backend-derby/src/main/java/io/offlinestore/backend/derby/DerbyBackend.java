@@ -188,6 +188,15 @@ public final class DerbyBackend implements StorageBackend {
         });
     }
 
+    /** Reads the keys with one {@code SELECT ... IN} per {@value MultiGet#MAX_KEYS} keys (see {@link MultiGet}). */
+    @Override
+    public List<byte[]> getAll(String keyspace, List<byte[]> keys) {
+        return readLocked(() -> {
+            int id = keyspaces.require(keyspace);
+            return withReader("cannot read from keyspace '" + keyspace + "'", session -> MultiGet.read(session, id, keys));
+        });
+    }
+
     @Override
     public KeyValueCursor scan(String keyspace, KeyRange range, boolean reverse) {
         return readLocked(() -> new DerbyCursor(this, keyspaces.require(keyspace), range, reverse));

@@ -29,17 +29,31 @@ public final class PlanExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(PlanExecutor.class);
     /** Entries skipped between ranges before the cursor is reopened at the next range. */
     static final int MAX_SKIPPED = 32;
+    /** The most documents one multi-get of an index scan reads. */
+    static final int MAX_FETCH = 256;
+    /** The first multi-get's size when the caller does not say how many documents it expects to read. */
+    static final int DEFAULT_FIRST_FETCH = 16;
 
     private final StorageBackend backend;
     private final RecordFormat format;
+    private final DocumentFetcher fetcher;
 
     public PlanExecutor(StorageBackend backend, RecordFormat format) {
         this.backend = backend;
         this.format = format;
+        this.fetcher = new DocumentFetcher(backend);
     }
 
     /** The records the plan reaches in {@code documentsKeyspace} (not yet filtered by the residual). */
     public RecordCursor scan(QueryPlan plan, String documentsKeyspace) {
+        return scan(plan, documentsKeyspace, DEFAULT_FIRST_FETCH);
+    }
+
+    /**
+     * The records the plan reaches, when the caller expects to read about {@code expected} of
+     * them (an index scan fetches its first documents in one multi-get of that size).
+     */
+    public RecordCursor scan(QueryPlan plan, String documentsKeyspace, int expected) {
         if (plan instanceof QueryPlan.FullScanPlan full) {
             return new RangeCursor(documentsKeyspace, List.of(new ScanRange(KeyRange.all(), "all")), full.reverse());
         }
@@ -47,7 +61,7 @@ public final class PlanExecutor {
             return new RangeCursor(documentsKeyspace, primary.ranges(), primary.reverse());
         }
         QueryPlan.IndexScanPlan index = (QueryPlan.IndexScanPlan) plan;
-        return new IndexCursor(documentsKeyspace, index);
+        return new IndexCursor(documentsKeyspace, index, expected);
     }
 
     /** Counts the index entries of a plan without fetching documents (valid when nothing is left to check). */
@@ -158,34 +172,39 @@ public final class PlanExecutor {
         }
     }
 
-    /** Walks index ranges and fetches each entry's document. */
+    /**
+     * Walks index ranges and fetches the documents of each page of entries with one multi-get:
+     * the first page is as large as the caller expects to read, each next one twice the last,
+     * up to {@link #MAX_FETCH}.
+     */
     private final class IndexCursor extends RangeCursor {
         private final String documentsKeyspace;
         private final Set<ByteBuffer> seen;
+        private List<byte[]> pageIds = List.of();
+        private List<byte[]> pageDocuments = List.of();
+        private int position;
         private StoredRecord pending;
+        private int pageSize;
+        private boolean exhausted;
 
-        IndexCursor(String documentsKeyspace, QueryPlan.IndexScanPlan plan) {
+        IndexCursor(String documentsKeyspace, QueryPlan.IndexScanPlan plan, int firstPage) {
             super(plan.index().keyspace(), plan.ranges(), plan.reverse());
             this.documentsKeyspace = documentsKeyspace;
             this.seen = plan.deduplicate() ? new HashSet<>() : null;
+            this.pageSize = Math.max(1, Math.min(firstPage, MAX_FETCH));
         }
 
         @Override
         public boolean hasNext() {
             while (pending == null) {
-                KeyValue entry = nextEntry();
-                if (entry == null) {
+                if (position == pageIds.size() && !fetchPage()) {
                     return false;
                 }
-                List<JsonNode> tuple = KeyCodec.decodeTuple(entry.key());
-                byte[] id = KeyCodec.encode(tuple.get(tuple.size() - 1));
-                if (seen != null && !seen.add(ByteBuffer.wrap(id))) {
-                    continue;
+                byte[] document = pageDocuments.get(position);
+                if (document != null) {
+                    pending = readable(documentsKeyspace, new KeyValue(pageIds.get(position), document));
                 }
-                byte[] stored = backend.get(documentsKeyspace, id);
-                if (stored != null) {
-                    pending = readable(documentsKeyspace, new KeyValue(id, stored));
-                }
+                position++;
             }
             return true;
         }
@@ -198,6 +217,31 @@ public final class PlanExecutor {
             StoredRecord record = pending;
             pending = null;
             return record;
+        }
+
+        /** Reads the next page of index entries and their documents; false when the ranges are exhausted. */
+        private boolean fetchPage() {
+            List<byte[]> ids = new ArrayList<>(pageSize);
+            while (!exhausted && ids.size() < pageSize) {
+                KeyValue entry = nextEntry();
+                if (entry == null) {
+                    exhausted = true;
+                    break;
+                }
+                List<JsonNode> tuple = KeyCodec.decodeTuple(entry.key());
+                byte[] id = KeyCodec.encode(tuple.get(tuple.size() - 1));
+                if (seen == null || seen.add(ByteBuffer.wrap(id))) {
+                    ids.add(id);
+                }
+            }
+            if (ids.isEmpty()) {
+                return false;
+            }
+            pageSize = Math.min(pageSize * 2, MAX_FETCH);
+            pageIds = ids;
+            pageDocuments = fetcher.fetch(documentsKeyspace, ids);
+            position = 0;
+            return true;
         }
     }
 

@@ -25,7 +25,9 @@ final class QueryRunner {
 
     static Stream<StoredRecord> run(Query query, QueryPlan plan, PlanExecutor executor, String documentsKeyspace,
                                     String keyPath) {
-        RecordCursor cursor = executor.scan(plan, documentsKeyspace);
+        RecordCursor cursor = plan.ordered() && query.limit().isPresent()
+                ? executor.scan(plan, documentsKeyspace, (int) Math.min(Integer.MAX_VALUE, (long) query.offset() + query.limit().getAsInt()))
+                : executor.scan(plan, documentsKeyspace);
         Filter recheck = plan.recheck();
         Stream<StoredRecord> matching = StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
