@@ -206,8 +206,16 @@ public final class DerbyBackend implements StorageBackend {
     public void apply(WriteBatch batch) {
         writeLocked(() -> {
             BatchWriter writes = BatchWriter.plan(batch, keyspaces);
-            if (!writes.isEmpty()) {
+            if (writes.isEmpty()) {
+                return;
+            }
+            try {
                 inTransaction("cannot apply " + batch, writes::write);
+            } catch (StorageException e) {
+                if (!writes.inserts() || !DerbyErrors.isDuplicateKey(e)) {
+                    throw e;
+                }
+                inTransaction("cannot apply " + batch, writes.merging()::write); // a key hinted fresh was there
             }
         });
     }

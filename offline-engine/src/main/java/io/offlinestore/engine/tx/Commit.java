@@ -281,9 +281,13 @@ public final class Commit {
             } else if (t.after == null) {
                 batch.delete(state.documentsKeyspace(), key);
             } else {
-                after = t.before == null ? new StoredRecord(1, sequence, now, now, t.after)
-                        : new StoredRecord(t.before.version() + 1, sequence, t.before.createdAt(), now, t.after);
-                batch.put(state.documentsKeyspace(), key, format.encode(after));
+                if (t.before == null) {
+                    after = new StoredRecord(1, sequence, now, now, t.after);
+                    batch.insert(state.documentsKeyspace(), key, format.encode(after)); // validated as absent
+                } else {
+                    after = new StoredRecord(t.before.version() + 1, sequence, t.before.createdAt(), now, t.after);
+                    batch.put(state.documentsKeyspace(), key, format.encode(after));
+                }
             }
             if (t.unreadable != null) {
                 removeEntriesOf(state, key, batch);

@@ -204,6 +204,32 @@ public abstract class StorageBackendContract {
         }
 
         @Test
+        void anInsertHintedFreshStillReplacesAValueThatIsThere() {
+            put("ks", bytes(1), bytes(10));
+            put("ks", bytes(3), bytes(30));
+            backend.apply(new WriteBatch().insert("ks", bytes(1), bytes(11)).insert("ks", bytes(2), bytes(20))
+                    .delete("ks", bytes(3)).insert("ks", bytes(3), bytes(31))
+                    .insert("ks", bytes(4), bytes(40)).put("ks", bytes(4), bytes(41)));
+            assertArrayEquals(bytes(11), backend.get("ks", bytes(1)), "a stored key");
+            assertArrayEquals(bytes(20), backend.get("ks", bytes(2)), "a fresh key");
+            assertArrayEquals(bytes(31), backend.get("ks", bytes(3)), "a key deleted earlier in the batch");
+            assertArrayEquals(bytes(41), backend.get("ks", bytes(4)), "a key put again later in the batch");
+            assertScan("ks", KeyRange.all(), bytes(1), bytes(2), bytes(3), bytes(4));
+        }
+
+        @Test
+        void aLargeBatchOfInsertsWithOneStoredKeyIsAppliedWhole() {
+            put("ks", utf8("key1500"), utf8("old"));
+            WriteBatch batch = new WriteBatch().delete("ks", utf8("gone"));
+            for (int key = 0; key < 2_500; key++) {
+                batch.insert("ks", utf8("key" + key), utf8("value" + key));
+            }
+            backend.apply(batch);
+            assertArrayEquals(utf8("value1500"), backend.get("ks", utf8("key1500")));
+            assertEquals(2_500, scan("ks", KeyRange.all(), false).size());
+        }
+
+        @Test
         void deleteRemovesTheEntry() {
             put("ks", bytes(1), bytes(10));
             put("ks", bytes(2), bytes(20));
