@@ -21,6 +21,7 @@ import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.StorageBackend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
@@ -97,6 +98,22 @@ public abstract class RelationshipContract extends EngineContractSupport {
         assertEquals("Pen", o1.getString("items.0.product.name"));
         assertEquals("Ink", o1.getString("items.1.product.name"));
         assertEquals("Ada", o1.getString("user.name"));
+    }
+
+    @Test
+    void idsAndForeignKeysMatchByValueWhateverTheirNumberType() {
+        OfflineStore store = open(schema(OnDelete.NONE, OnDelete.NONE));
+        store.collection("users").createBatch(List.of(doc("{'id':1,'name':'one'}"), doc("{'id':3000000000,'name':'big'}"),
+                doc("{'id':'1','name':'text'}")));
+        store.collection("orders").createBatch(List.of(doc("{'id':'a','user_id':1.0}"), doc("{'id':'b','user_id':3000000000}"),
+                doc("{'id':'c','user_id':1}"), doc("{'id':'d','user_id':'1'}"), doc("{'id':'e','user_id':3e9}")));
+        List<Document> users = store.collection("users").query(Query.all().sort("name", Direction.ASC).include("orders"));
+        assertEquals(List.of("big", "one", "text"), users.stream().map(u -> u.getString("name")).toList());
+        assertEquals(List.of(List.of("b", "e"), List.of("a", "c"), List.of("d")), users.stream()
+                .map(u -> u.getList("orders").stream().map(o -> String.valueOf(((Map<?, ?>) o).get("id"))).sorted().toList())
+                .toList());
+        List<Document> orders = store.collection("orders").query(Query.all().include("user"));
+        assertEquals(List.of("one", "big", "one", "text", "big"), orders.stream().map(o -> o.getString("user.name")).toList());
     }
 
     @Test
