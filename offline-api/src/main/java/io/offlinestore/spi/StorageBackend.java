@@ -1,5 +1,7 @@
 package io.offlinestore.spi;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,6 +38,22 @@ public interface StorageBackend extends AutoCloseable {
 
     /** The value stored under the key, or {@code null} when there is none. */
     byte[] get(String keyspace, byte[] key);
+
+    /**
+     * The values stored under each of the keys, in the order of the keys, with {@code null} where
+     * there is none: what calling {@link #get} for each key gives. The keys need not be sorted
+     * or distinct. The engine calls it for the documents a page of index entries points to; the
+     * default calls {@code get} per key, and a backend overrides it where one call for many keys
+     * costs less (one SQL statement, one lock). The values are read while no batch is applied
+     * only if the backend says so; the engine does not rely on it.
+     */
+    default List<byte[]> getAll(String keyspace, List<byte[]> keys) {
+        List<byte[]> values = new ArrayList<>(keys.size());
+        for (byte[] key : keys) {
+            values.add(get(keyspace, key));
+        }
+        return values;
+    }
 
     /**
      * The entries whose keys fall in the range, in ascending key order, or descending when

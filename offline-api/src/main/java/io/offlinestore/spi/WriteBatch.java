@@ -25,8 +25,17 @@ public final class WriteBatch {
         byte[] key();
     }
 
-    /** Stores {@code value} under {@code key}, replacing any value there. */
-    public record Put(String keyspace, byte[] key, byte[] value) implements Operation {
+    /**
+     * Stores {@code value} under {@code key}, replacing any value there.
+     *
+     * @param fresh whether the writer knows the key holds no value (see {@link #insert}); a hint
+     *              that changes nothing of the result
+     */
+    public record Put(String keyspace, byte[] key, byte[] value, boolean fresh) implements Operation {
+        /** A put with no hint. */
+        public Put(String keyspace, byte[] key, byte[] value) {
+            this(keyspace, key, value, false);
+        }
     }
 
     /** Removes the entry under {@code key}, if there is one. */
@@ -34,9 +43,24 @@ public final class WriteBatch {
     }
 
     public WriteBatch put(String keyspace, byte[] key, byte[] value) {
+        return add(keyspace, key, value, false);
+    }
+
+    /**
+     * A {@link #put} of a key the caller knows holds no value yet: a document created under a
+     * fresh id, a new index entry, a change-log append. The hint lets a backend write the entry
+     * without first looking for one to replace (backend-derby inserts instead of merging); a
+     * backend may ignore it. It never changes the result: should the key hold a value after all,
+     * stored or put earlier in the batch, the batch replaces it as {@code put} does.
+     */
+    public WriteBatch insert(String keyspace, byte[] key, byte[] value) {
+        return add(keyspace, key, value, true);
+    }
+
+    private WriteBatch add(String keyspace, byte[] key, byte[] value, boolean fresh) {
         Objects.requireNonNull(keyspace, "keyspace");
         Objects.requireNonNull(value, "value");
-        operations.add(new Put(keyspace, key.clone(), value.clone()));
+        operations.add(new Put(keyspace, key.clone(), value.clone(), fresh));
         bytes += key.length + value.length;
         return this;
     }

@@ -15,7 +15,10 @@ import java.util.Map;
  * valid and exists, every key fits. It then keeps only the last operation on each key, which is
  * what applying them in order leaves, so the rows can be written in any order: deletes as one
  * JDBC batch of {@code DELETE}s, puts as one JDBC batch of {@code MERGE}s (insert or replace in
- * a single index probe).
+ * a single index probe), and puts of fresh keys ({@link WriteBatch#insert}, the only operation
+ * on their key in the batch) as one JDBC batch of plain {@code INSERT}s, which skip the
+ * {@code MERGE}'s probe and its join. Should a fresh key exist after all, the insert fails on
+ * the primary key; the caller then rolls back and writes the batch again {@link #merging()}.
  */
 final class BatchWriter {
     private static final String DELETE = "DELETE FROM ENTRIES WHERE KS = ? AND K = ?";
@@ -25,8 +28,13 @@ final class BatchWriter {
     /** Rows sent to Derby per {@code executeBatch}, bounding the driver's copies of parameters. */
     private static final int CHUNK = 1_000;
 
-    /** One row to write: its keyspace number and stored key, and its value ({@code null} to delete). */
-    private record Row(int keyspace, byte[] key, byte[] value) {
+    private static final String INSERT = "INSERT INTO ENTRIES (KS, K, V) VALUES (?, ?, ?)";
+
+    /**
+     * One row to write: its keyspace number and stored key, its value ({@code null} to delete),
+     * and whether it is a fresh key to insert.
+     */
+    private record Row(int keyspace, byte[] key, byte[] value, boolean fresh) {
     }
 
     /** A stored key with value semantics, to find the last operation on each key. */
@@ -53,7 +61,9 @@ final class BatchWriter {
             KeyEncoding.requireFits(name, operation.key());
             byte[] key = KeyEncoding.encode(operation.key());
             byte[] value = operation instanceof WriteBatch.Put put ? put.value() : null;
-            rows.put(new RowKey(keyspace, ByteBuffer.wrap(key)), new Row(keyspace, key, value));
+            RowKey rowKey = new RowKey(keyspace, ByteBuffer.wrap(key));
+            boolean fresh = operation instanceof WriteBatch.Put put && put.fresh() && !rows.containsKey(rowKey);
+            rows.put(rowKey, new Row(keyspace, key, value, fresh));
         }
         return new BatchWriter(rows);
     }
@@ -62,16 +72,37 @@ final class BatchWriter {
         return rows.isEmpty();
     }
 
+    /** Whether some row is written by a plain {@code INSERT}. */
+    boolean inserts() {
+        return rows.values().stream().anyMatch(Row::fresh);
+    }
+
+    /** The same writes with every put a {@code MERGE}, for a batch whose inserts met an existing key. */
+    BatchWriter merging() {
+        Map<RowKey, Row> merged = new LinkedHashMap<>();
+        rows.forEach((key, row) -> merged.put(key, new Row(row.keyspace(), row.key(), row.value(), false)));
+        return new BatchWriter(merged);
+    }
+
     /** Writes the rows; the caller commits, or rolls back if this throws. */
     void write(Session session) throws SQLException {
         PreparedStatement delete = session.statement(DELETE);
         PreparedStatement merge = session.statement(MERGE);
+        PreparedStatement insert = session.statement(INSERT);
         delete.clearBatch(); // whatever a failed batch before may have left
         merge.clearBatch();
+        insert.clearBatch();
         int deletes = 0;
         int merges = 0;
+        int inserts = 0;
         for (Row row : rows.values()) {
-            if (row.value() == null) {
+            if (row.fresh()) {
+                insert.setInt(1, row.keyspace());
+                insert.setBytes(2, row.key());
+                insert.setBytes(3, row.value());
+                insert.addBatch();
+                inserts = flushIfFull(insert, inserts + 1);
+            } else if (row.value() == null) {
                 delete.setInt(1, row.keyspace());
                 delete.setBytes(2, row.key());
                 delete.addBatch();
@@ -92,6 +123,9 @@ final class BatchWriter {
         }
         if (merges > 0) {
             merge.executeBatch();
+        }
+        if (inserts > 0) {
+            insert.executeBatch();
         }
     }
 

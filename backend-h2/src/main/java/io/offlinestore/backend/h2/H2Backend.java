@@ -14,6 +14,7 @@ import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.WriteBatch;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -180,6 +181,20 @@ final class H2Backend implements StorageBackend {
             Snapshot.View view = require(current, keyspace);
             byte[] value = view.keyspace().map().get(view.root().root, key);
             return value == null ? null : value.clone();
+        });
+    }
+
+    /** Reads every key from one snapshot of the keyspace. */
+    @Override
+    public List<byte[]> getAll(String keyspace, List<byte[]> keys) {
+        return read(current -> {
+            Snapshot.View view = require(current, keyspace);
+            List<byte[]> values = new ArrayList<>(keys.size());
+            for (byte[] key : keys) {
+                byte[] value = view.keyspace().map().get(view.root().root, key);
+                values.add(value == null ? null : value.clone());
+            }
+            return values;
         });
     }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -181,6 +182,19 @@ public final class MapDbBackend implements StorageBackend {
     public byte[] get(String keyspace, byte[] key) {
         Objects.requireNonNull(key, "key");
         return read(() -> existing(keyspace).get(key));
+    }
+
+    /** Reads every key under one acquisition of the read lock. */
+    @Override
+    public List<byte[]> getAll(String keyspace, List<byte[]> keys) {
+        return read(() -> {
+            Keyspace map = existing(keyspace);
+            List<byte[]> values = new ArrayList<>(keys.size());
+            for (byte[] key : keys) {
+                values.add(map.get(Objects.requireNonNull(key, "key")));
+            }
+            return values;
+        });
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.offlinestore.spi.KeyValueCursor;
 import io.offlinestore.spi.KeyspaceNames;
 import io.offlinestore.spi.StorageBackend;
 import io.offlinestore.spi.WriteBatch;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,20 @@ public final class MemoryBackend implements StorageBackend {
         return read(() -> {
             byte[] value = existing(keyspace).get(key);
             return value == null ? null : value.clone();
+        });
+    }
+
+    /** Reads every key under one acquisition of the read lock. */
+    @Override
+    public List<byte[]> getAll(String keyspace, List<byte[]> keys) {
+        return read(() -> {
+            MemoryKeyspace entries = existing(keyspace);
+            List<byte[]> values = new ArrayList<>(keys.size());
+            for (byte[] key : keys) {
+                byte[] value = entries.get(key);
+                values.add(value == null ? null : value.clone());
+            }
+            return values;
         });
     }
 

@@ -47,11 +47,13 @@ public final class CaffeineDocumentCache implements DocumentCache {
     }
 
     @Override
+    public boolean keeps(String keyspace) {
+        return segment(keyspace).cache() != null;
+    }
+
+    @Override
     public StoredRecord get(String keyspace, Object id, RecordLoader loader) {
-        CacheSegment segment = segments.get(keyspace);
-        if (segment == null) {
-            segment = segments.computeIfAbsent(keyspace, this::segment);
-        }
+        CacheSegment segment = segment(keyspace);
         if (segment.cache() == null) {
             segment.counters().misses.increment();
             byte[] stored = loader.fetch(keyspace, id);
@@ -104,6 +106,11 @@ public final class CaffeineDocumentCache implements DocumentCache {
     }
 
     private CacheSegment segment(String keyspace) {
+        CacheSegment segment = segments.get(keyspace);
+        return segment != null ? segment : segments.computeIfAbsent(keyspace, this::newSegment);
+    }
+
+    private CacheSegment newSegment(String keyspace) {
         String collection = Keyspaces.collectionOf(keyspace);
         CachePolicy policy = options.collection(collection).map(CollectionSchema::cache).orElse(CachePolicy.shared());
         if (shared == null) {

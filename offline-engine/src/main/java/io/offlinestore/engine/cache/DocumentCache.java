@@ -24,6 +24,12 @@ public interface DocumentCache {
      */
     StoredRecord get(String keyspace, Object id, RecordLoader loader);
 
+    /**
+     * Whether documents of this documents keyspace are kept (false for a collection whose policy is
+     * {@code none}, or when the cache is off): readers of many documents then fetch them in bulk.
+     */
+    boolean keeps(String keyspace);
+
     /** Forgets every document the batch wrote or deleted; called after the backend applied it. */
     void invalidate(WriteBatch applied);
 

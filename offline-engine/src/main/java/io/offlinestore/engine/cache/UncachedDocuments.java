@@ -19,6 +19,11 @@ final class UncachedDocuments implements DocumentCache {
     }
 
     @Override
+    public boolean keeps(String keyspace) {
+        return false;
+    }
+
+    @Override
     public void invalidate(WriteBatch applied) {
         // nothing is kept, so nothing goes stale
     }

@@ -40,7 +40,7 @@ public final class ChangeRecorder {
         Change change = new Change(sequence, changes.size(), collection, id, operation, version, time, transactionId);
         changes.add(change);
         if (tracked) {
-            batch.put(Keyspaces.CHANGES, ChangeLog.key(change), ChangeLog.encode(change));
+            batch.insert(Keyspaces.CHANGES, ChangeLog.key(change), ChangeLog.encode(change)); // sequences only grow
             logged.add(change);
         }
     }

@@ -11,5 +11,10 @@ public interface DocumentCodec {
 
     byte[] encode(ObjectNode document);
 
-    ObjectNode decode(byte[] bytes);
+    /** Decodes {@code length} bytes of {@code bytes} from {@code offset}, without copying them out first. */
+    ObjectNode decode(byte[] bytes, int offset, int length);
+
+    default ObjectNode decode(byte[] bytes) {
+        return decode(bytes, 0, bytes.length);
+    }
 }

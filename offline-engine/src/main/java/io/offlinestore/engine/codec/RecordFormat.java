@@ -2,12 +2,11 @@ package io.offlinestore.engine.codec;
 
 import io.offlinestore.StorageException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * The byte layout of a stored record: a format byte, the version, the commit sequence, created
  * and updated times (8 bytes each, big-endian) and then the body as the {@link DocumentCodec}
- * writes it.
+ * writes it. The body is decoded in place, from its offset in the record.
  */
 public final class RecordFormat {
     private static final byte FORMAT_1 = 1;
@@ -58,6 +57,6 @@ public final class RecordFormat {
         long sequence = buffer.getLong();
         long created = buffer.getLong();
         long updated = buffer.getLong();
-        return new StoredRecord(version, sequence, created, updated, codec.decode(Arrays.copyOfRange(bytes, HEADER, bytes.length)));
+        return new StoredRecord(version, sequence, created, updated, codec.decode(bytes, HEADER, bytes.length - HEADER));
     }
 }

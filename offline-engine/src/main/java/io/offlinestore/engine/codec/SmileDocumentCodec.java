@@ -51,9 +51,9 @@ public final class SmileDocumentCodec implements DocumentCodec {
     }
 
     @Override
-    public ObjectNode decode(byte[] bytes) {
+    public ObjectNode decode(byte[] bytes, int offset, int length) {
         try {
-            JsonNode node = mapper.readTree(bytes);
+            JsonNode node = mapper.readTree(bytes, offset, length);
             if (!(node instanceof ObjectNode object)) {
                 throw new StorageException("stored document body is not an object");
             }

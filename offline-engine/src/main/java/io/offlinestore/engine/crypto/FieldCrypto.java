@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Seals and opens a store's encrypted fields. A value is sealed whole (an array or object as one
@@ -29,6 +31,8 @@ import java.util.List;
  */
 public final class FieldCrypto {
     private final String storeId;
+    /** Parts of associated data, by kind and collection or path (see {@link #randomizedData}). */
+    private final Map<String, byte[]> associatedData = new ConcurrentHashMap<>();
     private volatile FieldCipher cipher;
 
     public FieldCrypto(byte[] storeId, FieldCipher cipher) {
@@ -46,7 +50,10 @@ public final class FieldCrypto {
         this.cipher = next;
     }
 
-    /** A copy of the body with every encrypted field sealed (the body itself when there is none). */
+    /**
+     * The body with every encrypted field sealed (the body itself when there is none), copied as
+     * {@link #open} copies it: the body is left as it is.
+     */
     public ObjectNode seal(String collection, EncryptedFields fields, JsonNode id, ObjectNode body) {
         if (fields.isEmpty()) {
             return body;
@@ -61,16 +68,15 @@ public final class FieldCrypto {
                 continue;
             }
             if (copy == null) {
-                copy = body.deepCopy();
-                parent = parent(copy, path);
+                copy = shallowCopy(body);
             }
-            parent.set(name, sealValue(collection, fields, id, path, value));
+            withCopiedParents(copy, path).set(name, sealValue(collection, fields, id, path, value));
         }
         return copy == null ? body : copy;
     }
 
     private BinaryNode sealValue(String collection, EncryptedFields fields, JsonNode id, String path, JsonNode value) {
-        byte[] plaintext = EngineJson.write(value).getBytes(StandardCharsets.UTF_8);
+        byte[] plaintext = PlainText.of(value);
         if (fields.deterministic().contains(path)) {
             return SealedValue.wrap(SealedValue.DETERMINISTIC,
                     cipher.sealDeterministic(plaintext, deterministicData(collection, path)));
@@ -79,7 +85,9 @@ public final class FieldCrypto {
     }
 
     /**
-     * A copy of the body with every sealed field opened.
+     * The body with every sealed field opened. The body is left as it is: the objects on the way
+     * to an opened field are copied one level deep (their other members are shared), so opening
+     * costs the fields opened, not the size of the document.
      *
      * @throws DecryptionException naming collection, document and field if a value does not open
      */
@@ -87,20 +95,43 @@ public final class FieldCrypto {
         if (fields.isEmpty()) {
             return body;
         }
-        ObjectNode copy = null;
+        ObjectNode opened = body;
         for (String path : fields.all()) {
-            ObjectNode parent = parent(copy == null ? body : copy, path);
+            ObjectNode parent = parent(opened, path);
             JsonNode value = parent == null ? null : parent.get(last(path));
             if (!SealedValue.isSealed(value)) {
                 continue;
             }
-            if (copy == null) {
-                copy = body.deepCopy();
-                parent = parent(copy, path);
+            if (opened == body) {
+                opened = shallowCopy(body);
             }
-            parent.set(last(path), openValue(collection, id, path, (BinaryNode) value));
+            withCopiedParents(opened, path).set(last(path), openValue(collection, id, path, (BinaryNode) value));
         }
-        return copy == null ? body : copy;
+        return opened;
+    }
+
+    /**
+     * The parent object of {@code path} in {@code root}, after replacing each object on the way
+     * below the root by a shallow copy, so that setting a member of it changes no object shared
+     * with the body {@code root} was copied from.
+     */
+    private static ObjectNode withCopiedParents(ObjectNode root, String path) {
+        ObjectNode current = root;
+        int start = 0;
+        for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', start)) {
+            String segment = path.substring(start, dot);
+            ObjectNode copy = shallowCopy((ObjectNode) current.get(segment));
+            current.set(segment, copy);
+            current = copy;
+            start = dot + 1;
+        }
+        return current;
+    }
+
+    private static ObjectNode shallowCopy(ObjectNode object) {
+        ObjectNode copy = object.objectNode();
+        copy.setAll(object);
+        return copy;
     }
 
     private JsonNode openValue(String collection, JsonNode id, String path, BinaryNode sealed) {
@@ -112,6 +143,10 @@ public final class FieldCrypto {
         } catch (DecryptionException e) {
             throw new DecryptionException("collection '" + collection + "', document " + EngineJson.write(id) + ", field '"
                     + path + "': the sealed value does not open; it was changed or copied from another document or field", e);
+        }
+        JsonNode text = PlainText.simpleString(plaintext);
+        if (text != null) {
+            return text;
         }
         try {
             return EngineJson.MAPPER.readTree(plaintext);
@@ -217,7 +252,7 @@ public final class FieldCrypto {
         if (value.isNull()) {
             return value;
         }
-        byte[] plaintext = EngineJson.write(value).getBytes(StandardCharsets.UTF_8);
+        byte[] plaintext = PlainText.of(value);
         return SealedValue.wrap(SealedValue.DETERMINISTIC, cipher.sealDeterministic(plaintext, deterministicData(collection, path)));
     }
 
@@ -225,13 +260,28 @@ public final class FieldCrypto {
         return new QueryException(path, "cannot filter on '" + path + "': " + why);
     }
 
+    /**
+     * {@code offline-store/R/<store>/<collection>/<id as JSON>/<path>} in UTF-8, put together from
+     * bytes kept per collection and per path.
+     */
     private byte[] randomizedData(String collection, JsonNode id, String path) {
-        return ("offline-store/R/" + storeId + "/" + collection + "/" + EngineJson.write(id) + "/" + path)
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] prefix = associatedData.computeIfAbsent("R/" + collection, k -> utf8("offline-store/R/" + storeId + "/"
+                + collection + "/"));
+        byte[] suffix = associatedData.computeIfAbsent("P/" + path, k -> utf8("/" + path));
+        byte[] idText = PlainText.of(id);
+        byte[] data = Arrays.copyOf(prefix, prefix.length + idText.length + suffix.length);
+        System.arraycopy(idText, 0, data, prefix.length, idText.length);
+        System.arraycopy(suffix, 0, data, prefix.length + idText.length, suffix.length);
+        return data;
     }
 
     private byte[] deterministicData(String collection, String path) {
-        return ("offline-store/D/" + storeId + "/" + collection + "/" + path).getBytes(StandardCharsets.UTF_8);
+        return associatedData.computeIfAbsent("D/" + collection + "/" + path,
+                k -> utf8("offline-store/D/" + storeId + "/" + collection + "/" + path)).clone();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A sensitive path must lead through objects only: an array on the way would leave its values plain. */

@@ -109,9 +109,12 @@ public final class IndexMaintainer {
         return Optional.empty();
     }
 
-    /** Puts the entries' removals and additions into the batch. */
+    /**
+     * Puts the entries' removals and additions into the batch; an added entry is one the
+     * document's stored version does not have, so it goes in as an {@link WriteBatch#insert}.
+     */
     public void write(IndexState index, IndexChanges changes, WriteBatch batch) {
         changes.removed().forEach(key -> batch.delete(index.keyspace(), key.array()));
-        changes.added().keySet().forEach(key -> batch.put(index.keyspace(), key.array(), NO_VALUE));
+        changes.added().keySet().forEach(key -> batch.insert(index.keyspace(), key.array(), NO_VALUE));
     }
 }

@@ -38,11 +38,16 @@ public final class PlanExecutor {
     static final int MAX_SKIPPED = 32;
     /** The expected count when the caller cannot tell how many records it will read. */
     public static final int NO_HINT = 0;
+    /** The most documents one multi-get of an index scan reads. */
+    static final int MAX_FETCH = 256;
+    /** The first multi-get's size when the caller does not say how many documents it expects to read. */
+    static final int DEFAULT_FIRST_FETCH = 16;
 
     private final StorageBackend backend;
     private final RecordFormat format;
     private final DocumentCache cache;
     private final BackendRecords records;
+    private final DocumentFetcher fetcher;
 
     /**
      * @param cache where index scans fetch the documents their entries name (uncached for reads
@@ -53,6 +58,7 @@ public final class PlanExecutor {
         this.format = format;
         this.cache = cache;
         this.records = new BackendRecords(backend, format);
+        this.fetcher = new DocumentFetcher(backend);
     }
 
     /** The records the plan reaches in {@code documentsKeyspace} (not yet filtered by the residual). */
@@ -195,35 +201,41 @@ public final class PlanExecutor {
         }
     }
 
-    /** Walks index ranges and fetches each entry's document. */
+    /**
+     * Walks index ranges and fetches the documents of each page of entries with one multi-get:
+     * the first page is as large as the caller expects to read, each next one twice the last,
+     * up to {@link #MAX_FETCH}.
+     */
     private final class IndexCursor extends RangeCursor {
         private final String documentsKeyspace;
         private final Set<ByteBuffer> seen;
+        private List<byte[]> pageIds = List.of();
+        private List<byte[]> pageDocuments = List.of();
+        private int position;
         private StoredRecord pending;
+        private int pageSize;
+        private boolean exhausted;
 
         IndexCursor(String documentsKeyspace, QueryPlan.IndexScanPlan plan, int expected) {
             super(plan.index().keyspace(), plan.ranges(), plan.reverse(), expected);
             this.documentsKeyspace = documentsKeyspace;
             this.seen = plan.deduplicate() ? new HashSet<>() : null;
+            this.pageSize = Math.max(1, Math.min(expected == NO_HINT ? DEFAULT_FIRST_FETCH : expected, MAX_FETCH));
         }
 
         @Override
         public boolean hasNext() {
             while (pending == null) {
-                KeyValue entry = nextEntry();
-                if (entry == null) {
+                if (position == pageIds.size() && !fetchPage()) {
                     return false;
                 }
-                List<JsonNode> tuple = KeyCodec.decodeTuple(entry.key());
-                byte[] id = KeyCodec.encode(tuple.get(tuple.size() - 1));
-                if (seen != null && !seen.add(ByteBuffer.wrap(id))) {
-                    continue;
+                byte[] id = pageIds.get(position);
+                if (pageDocuments == null) {
+                    pending = cached(id);
+                } else if (pageDocuments.get(position) != null) {
+                    pending = readable(documentsKeyspace, new KeyValue(id, pageDocuments.get(position)));
                 }
-                try {
-                    pending = cache.get(documentsKeyspace, DocumentIds.toJava(tuple.get(tuple.size() - 1)), records);
-                } catch (StorageException e) {
-                    skip(documentsKeyspace, id, e);
-                }
+                position++;
             }
             return true;
         }
@@ -236,6 +248,42 @@ public final class PlanExecutor {
             StoredRecord record = pending;
             pending = null;
             return record;
+        }
+
+        private StoredRecord cached(byte[] id) {
+            try {
+                return cache.get(documentsKeyspace, DocumentIds.toJava(KeyCodec.decodeLast(id)), records);
+            } catch (StorageException e) {
+                skip(documentsKeyspace, id, e);
+                return null;
+            }
+        }
+
+        /** Reads the next page of index entries and their documents; false when the ranges are exhausted. */
+        private boolean fetchPage() {
+            List<byte[]> ids = new ArrayList<>(pageSize);
+            while (!exhausted && ids.size() < pageSize) {
+                KeyValue entry = nextEntry();
+                if (entry == null) {
+                    exhausted = true;
+                    break;
+                }
+                List<JsonNode> tuple = KeyCodec.decodeTuple(entry.key());
+                byte[] id = KeyCodec.encode(tuple.get(tuple.size() - 1));
+                if (seen == null || seen.add(ByteBuffer.wrap(id))) {
+                    ids.add(id);
+                }
+            }
+            if (ids.isEmpty()) {
+                return false;
+            }
+            pageSize = Math.min(pageSize * 2, MAX_FETCH);
+            pageIds = ids;
+            // a cached collection reads each document through the cache (coherent with commits);
+            // an uncached one reads the page's documents in one multi-get
+            pageDocuments = cache.keeps(documentsKeyspace) ? null : fetcher.fetch(documentsKeyspace, ids);
+            position = 0;
+            return true;
         }
     }
 

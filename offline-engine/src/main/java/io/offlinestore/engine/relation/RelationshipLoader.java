@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.QueryException;
 import io.offlinestore.engine.catalog.CollectionState;
+import io.offlinestore.engine.codec.KeyCodec;
 import io.offlinestore.engine.query.FieldPath;
 import io.offlinestore.engine.codec.EngineJson;
 import io.offlinestore.query.Filters;
 import io.offlinestore.query.Query;
 import io.offlinestore.schema.Relationship;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +27,8 @@ import java.util.function.Function;
  * (never one per document): a one-to-many relationship queries the target's foreign key with
  * {@code $in} of the page's ids, a many-to-one one queries the target's ids with {@code $in} of the
  * page's foreign keys. Nested paths ({@code items.product}) load on the related documents in turn.
+ * Related documents are matched to the page's by the encoded bytes of ids and foreign keys, and
+ * each child goes to its one parent as it was read, without a copy.
  */
 public final class RelationshipLoader {
     private final Function<String, CollectionState> collections;
@@ -69,14 +75,13 @@ public final class RelationshipLoader {
         List<ObjectNode> children = reader.query(target, Query.filter(Filters.where(relationship.foreignKey()).in(ids)));
         load(target, children, nested);
         FieldPath foreignKey = FieldPath.of(relationship.foreignKey());
-        Map<String, ArrayNode> byParent = new LinkedHashMap<>();
+        Map<ByteBuffer, ArrayNode> byParent = new HashMap<>();
         for (ObjectNode child : children) {
-            byParent.computeIfAbsent(EngineJson.write(normalized(foreignKey.value(child))), k -> EngineJson.MAPPER.createArrayNode())
-                    .add(child);
+            byParent.computeIfAbsent(key(foreignKey.value(child)), k -> EngineJson.MAPPER.createArrayNode()).add(child);
         }
         for (ObjectNode parent : parents) {
-            ArrayNode mine = byParent.get(EngineJson.write(normalized(id.value(parent))));
-            parent.set(relationship.name(), mine == null ? EngineJson.MAPPER.createArrayNode() : mine.deepCopy());
+            ArrayNode mine = byParent.remove(key(id.value(parent)));
+            parent.set(relationship.name(), mine == null ? EngineJson.MAPPER.createArrayNode() : mine);
         }
     }
 
@@ -90,24 +95,27 @@ public final class RelationshipLoader {
                 keys.add(key);
             }
         }
-        Map<String, ObjectNode> byId = new LinkedHashMap<>();
+        Map<ByteBuffer, ObjectNode> byId = new HashMap<>();
         if (!keys.isEmpty()) {
             List<ObjectNode> parents = reader.query(target, Query.filter(Filters.where(target.keyPath()).in(keys)));
             load(target, parents, nested);
             FieldPath id = FieldPath.of(target.keyPath());
-            parents.forEach(parent -> byId.put(EngineJson.write(normalized(id.value(parent))), parent));
+            parents.forEach(parent -> byId.put(key(id.value(parent)), parent));
         }
+        Set<ByteBuffer> handed = new HashSet<>();
         for (ObjectNode child : children) {
-            ObjectNode parent = byId.get(EngineJson.write(normalized(foreignKey.value(child))));
-            child.set(relationship.name(), parent == null ? EngineJson.MAPPER.nullNode() : parent.deepCopy());
+            ByteBuffer key = key(foreignKey.value(child));
+            ObjectNode parent = byId.get(key);
+            child.set(relationship.name(), parent == null ? EngineJson.MAPPER.nullNode()
+                    : handed.add(key) ? parent : parent.deepCopy());
         }
     }
 
-    /** Ids compared as the store compares them: integral numbers by value, whatever their node type. */
-    private static JsonNode normalized(JsonNode value) {
-        if (value.isNumber() && value.canConvertToExactIntegral()) {
-            return EngineJson.MAPPER.getNodeFactory().numberNode(value.longValue());
-        }
-        return value;
+    /**
+     * A value as the store's keys encode it, to match ids with foreign keys by encoded bytes:
+     * numbers by value whatever their node type, as indexes compare them.
+     */
+    private static ByteBuffer key(JsonNode value) {
+        return ByteBuffer.wrap(KeyCodec.encode(value));
     }
 }

@@ -332,10 +332,16 @@ public final class Commit {
                 batch.delete(state.documentsKeyspace(), key);
                 size.replace(t.beforeBytes, 0);
             } else {
-                after = t.before == null ? new StoredRecord(1, sequence, now, now, t.after)
-                        : new StoredRecord(t.before.version() + 1, sequence, t.before.createdAt(), now, t.after);
-                byte[] encoded = format.encode(after);
-                batch.put(state.documentsKeyspace(), key, encoded);
+                byte[] encoded;
+                if (t.before == null) {
+                    after = new StoredRecord(1, sequence, now, now, t.after);
+                    encoded = format.encode(after);
+                    batch.insert(state.documentsKeyspace(), key, encoded); // validated as absent
+                } else {
+                    after = new StoredRecord(t.before.version() + 1, sequence, t.before.createdAt(), now, t.after);
+                    encoded = format.encode(after);
+                    batch.put(state.documentsKeyspace(), key, encoded);
+                }
                 size.replace(t.beforeBytes, (long) key.length + encoded.length);
             }
             if (t.unreadable != null) {

@@ -204,6 +204,32 @@ public abstract class StorageBackendContract {
         }
 
         @Test
+        void anInsertHintedFreshStillReplacesAValueThatIsThere() {
+            put("ks", bytes(1), bytes(10));
+            put("ks", bytes(3), bytes(30));
+            backend.apply(new WriteBatch().insert("ks", bytes(1), bytes(11)).insert("ks", bytes(2), bytes(20))
+                    .delete("ks", bytes(3)).insert("ks", bytes(3), bytes(31))
+                    .insert("ks", bytes(4), bytes(40)).put("ks", bytes(4), bytes(41)));
+            assertArrayEquals(bytes(11), backend.get("ks", bytes(1)), "a stored key");
+            assertArrayEquals(bytes(20), backend.get("ks", bytes(2)), "a fresh key");
+            assertArrayEquals(bytes(31), backend.get("ks", bytes(3)), "a key deleted earlier in the batch");
+            assertArrayEquals(bytes(41), backend.get("ks", bytes(4)), "a key put again later in the batch");
+            assertScan("ks", KeyRange.all(), bytes(1), bytes(2), bytes(3), bytes(4));
+        }
+
+        @Test
+        void aLargeBatchOfInsertsWithOneStoredKeyIsAppliedWhole() {
+            put("ks", utf8("key1500"), utf8("old"));
+            WriteBatch batch = new WriteBatch().delete("ks", utf8("gone"));
+            for (int key = 0; key < 2_500; key++) {
+                batch.insert("ks", utf8("key" + key), utf8("value" + key));
+            }
+            backend.apply(batch);
+            assertArrayEquals(utf8("value1500"), backend.get("ks", utf8("key1500")));
+            assertEquals(2_500, scan("ks", KeyRange.all(), false).size());
+        }
+
+        @Test
         void deleteRemovesTheEntry() {
             put("ks", bytes(1), bytes(10));
             put("ks", bytes(2), bytes(20));
@@ -516,6 +542,66 @@ public abstract class StorageBackendContract {
             assertEquals(ascending, hex(keys(scan("ks", range, false))), "forward scan of " + range);
             Collections.reverse(ascending);
             assertEquals(ascending, hex(keys(scan("ks", range, true))), "reverse scan of " + range);
+        }
+    }
+
+    /** {@link StorageBackend#getAll}: many keys in one call, answered as a get per key would be. */
+    @Nested
+    class MultiGet {
+
+        @BeforeEach
+        void createKeyspace() {
+            backend.createKeyspace("ks");
+            backend.createKeyspace("other");
+        }
+
+        @Test
+        void valuesComeInTheOrderOfTheKeysWithNullForAbsentOnes() {
+            backend.apply(new WriteBatch().put("ks", bytes(1), bytes(10)).put("ks", bytes(3), bytes(30))
+                    .put("ks", bytes(2), bytes()).put("other", bytes(4), bytes(40)));
+            List<byte[]> values = backend.getAll("ks", List.of(bytes(3), bytes(4), bytes(1), bytes(1, 0), bytes(2), bytes(3)));
+            assertEquals(6, values.size());
+            assertArrayEquals(bytes(30), values.get(0));
+            assertNull(values.get(1), "a key stored only in another keyspace");
+            assertArrayEquals(bytes(10), values.get(2));
+            assertNull(values.get(3), "a longer key is another key");
+            assertArrayEquals(bytes(), values.get(4), "an empty value is a value");
+            assertArrayEquals(bytes(30), values.get(5), "a key asked twice is answered twice");
+            assertEquals(List.of(), backend.getAll("ks", List.of()));
+        }
+
+        @Test
+        void manyKeysAgreeWithAGetPerKey() {
+            WriteBatch batch = new WriteBatch();
+            List<byte[]> keys = new ArrayList<>();
+            for (int key = 0; key < 2_500; key++) {
+                if (key % 3 != 0) {
+                    batch.put("ks", utf8("key" + key), utf8("value" + key));
+                }
+                keys.add(utf8("key" + key));
+            }
+            backend.apply(batch);
+            Collections.shuffle(keys, new Random(11));
+            keys.add(new byte[40_000]);
+            List<byte[]> values = backend.getAll("ks", keys);
+            assertEquals(keys.size(), values.size());
+            for (int i = 0; i < keys.size(); i++) {
+                assertArrayEquals(backend.get("ks", keys.get(i)), values.get(i), "key " + HEX.formatHex(keys.get(i)));
+            }
+        }
+
+        @Test
+        void changingAReturnedValueChangesNothing() {
+            put("ks", bytes(1), bytes(10, 11));
+            backend.getAll("ks", List.of(bytes(1))).get(0)[0] = 99;
+            assertArrayEquals(bytes(10, 11), backend.get("ks", bytes(1)));
+        }
+
+        @Test
+        void anUnknownKeyspaceOrAClosedBackendFails() {
+            assertThrows(StorageException.class, () -> backend.getAll("missing", List.of(bytes(1))));
+            backend.close();
+            assertThrows(StorageException.class, () -> backend.getAll("ks", List.of(bytes(1))));
         }
     }
 

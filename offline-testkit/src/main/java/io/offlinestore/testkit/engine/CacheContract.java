@@ -385,6 +385,11 @@ public abstract class CacheContract extends EngineContractSupport {
         }
 
         @Override
+        public boolean keeps(String keyspace) {
+            return delegate.keeps(keyspace);
+        }
+
+        @Override
         public void invalidate(WriteBatch applied) {
             delegate.invalidate(applied);
         }

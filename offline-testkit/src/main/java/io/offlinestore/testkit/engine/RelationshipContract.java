@@ -103,6 +103,22 @@ public abstract class RelationshipContract extends EngineContractSupport {
     }
 
     @Test
+    void idsAndForeignKeysMatchByValueWhateverTheirNumberType() {
+        OfflineStore store = open(schema(OnDelete.NONE, OnDelete.NONE));
+        store.collection("users").createBatch(List.of(doc("{'id':1,'name':'one'}"), doc("{'id':3000000000,'name':'big'}"),
+                doc("{'id':'1','name':'text'}")));
+        store.collection("orders").createBatch(List.of(doc("{'id':'a','user_id':1.0}"), doc("{'id':'b','user_id':3000000000}"),
+                doc("{'id':'c','user_id':1}"), doc("{'id':'d','user_id':'1'}"), doc("{'id':'e','user_id':3e9}")));
+        List<Document> users = store.collection("users").query(Query.all().sort("name", Direction.ASC).include("orders"));
+        assertEquals(List.of("big", "one", "text"), users.stream().map(u -> u.getString("name")).toList());
+        assertEquals(List.of(List.of("b", "e"), List.of("a", "c"), List.of("d")), users.stream()
+                .map(u -> u.getList("orders").stream().map(o -> String.valueOf(((Map<?, ?>) o).get("id"))).sorted().toList())
+                .toList());
+        List<Document> orders = store.collection("orders").query(Query.all().include("user"));
+        assertEquals(List.of("one", "big", "one", "text", "big"), orders.stream().map(o -> o.getString("user.name")).toList());
+    }
+
+    @Test
     void unknownRelationshipsAreRejected() {
         OfflineStore store = seeded(OnDelete.NONE, OnDelete.NONE);
         QueryException e = assertThrows(QueryException.class,
