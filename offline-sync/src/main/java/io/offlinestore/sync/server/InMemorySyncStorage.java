@@ -21,10 +21,13 @@ public final class InMemorySyncStorage implements SyncStorage {
     private final Map<DocumentRef, ServerDocument> documents = new HashMap<>();
     private final Map<String, NavigableMap<Long, DocumentRef>> bySequence = new HashMap<>();
     private final Map<String, Long> purgedThrough = new HashMap<>();
-    private final Map<MutationKey, Processed> processed = new HashMap<>();
+    private final Map<Lane, Processed> processed = new HashMap<>();
     private long sequence;
 
-    private record Processed(long version, Instant at) {
+    private record Lane(String clientId, DocumentRef document) {
+    }
+
+    private record Processed(LaneHead head, Instant at) {
     }
 
     @Override
@@ -90,7 +93,7 @@ public final class InMemorySyncStorage implements SyncStorage {
 
     private final class Staged implements SyncStorage.Transaction {
         private final Map<DocumentRef, ServerDocument> documents = new HashMap<>();
-        private final Map<MutationKey, Processed> processed = new HashMap<>();
+        private final Map<Lane, Processed> processed = new HashMap<>();
         private long sequence = InMemorySyncStorage.this.sequence;
 
         @Override
@@ -110,15 +113,19 @@ public final class InMemorySyncStorage implements SyncStorage {
         }
 
         @Override
-        public Optional<Long> processed(MutationKey key) {
-            Processed staged = processed.get(key);
-            Processed found = staged != null ? staged : InMemorySyncStorage.this.processed.get(key);
-            return Optional.ofNullable(found).map(Processed::version);
+        public Optional<LaneHead> laneHead(String clientId, DocumentRef document) {
+            Lane lane = new Lane(clientId, document);
+            Processed staged = processed.get(lane);
+            Processed found = staged != null ? staged : InMemorySyncStorage.this.processed.get(lane);
+            return Optional.ofNullable(found).map(Processed::head);
         }
 
         @Override
         public void recordProcessed(MutationKey key, long version, Instant at) {
-            processed.put(key, new Processed(version, at));
+            Lane lane = new Lane(key.clientId(), key.document());
+            if (laneHead(lane.clientId(), lane.document()).map(h -> h.sequence() < key.sequence()).orElse(true)) {
+                processed.put(lane, new Processed(new LaneHead(key.sequence(), version), at));
+            }
         }
     }
 }

@@ -24,14 +24,16 @@ import java.util.Set;
 /**
  * The server side of sync. A push batch is applied all or nothing: every mutation is first
  * checked against the dedup table (a processed key answers DUPLICATE with the version it
- * produced), the validator (REJECTED) and the document's current version (CONFLICT when the
- * mutation's base version differs); only if every new mutation passes are they all applied,
+ * produced; a key older than its client's latest processed write to the same document is a
+ * superseded write arriving late and answers CONFLICT, however its base version compares), the
+ * validator (REJECTED) and the document's current version (CONFLICT when the mutation's base
+ * version differs); only if every new mutation passes are they all applied,
  * each taking the next commit sequence as its document's new version, with their keys
  * recorded (so a version never repeats, even for a document recreated after its tombstone was
  * purged). A
  * failed batch answers RETRY for its innocent mutations. Pulls page through a collection in
- * commit-sequence order from an opaque checkpoint; a checkpoint older than a purged tombstone
- * answers RESET. Thread-safe when its storage is.
+ * commit-sequence order from an opaque checkpoint; a checkpoint older than a tombstone purged
+ * since it was issued answers RESET. Thread-safe when its storage is.
  */
 public final class SyncServer {
     private final SyncStorage storage;
@@ -89,20 +91,23 @@ public final class SyncServer {
         boolean failed = false;
         for (int i = 0; i < results.length; i++) {
             Mutation mutation = batch.mutations().get(i);
-            Optional<Long> processed = tx.processed(mutation.key());
-            if (processed.isPresent()) {
-                results[i] = MutationResult.duplicate(mutation.key(), processed.get());
+            Optional<LaneHead> head = tx.laneHead(mutation.key().clientId(), mutation.document());
+            if (head.isPresent() && head.get().sequence() == mutation.key().sequence()) {
+                results[i] = MutationResult.duplicate(mutation.key(), head.get().version());
                 continue;
             }
             Optional<ServerDocument> current = tx.document(mutation.document());
             long version = current.map(ServerDocument::version).orElse(0L);
             Optional<String> rejection = validator.rejection(mutation);
-            if (rejection.isPresent()) {
+            if (head.isPresent() && head.get().sequence() > mutation.key().sequence()) {
+                // superseded: a late copy of a write the client had replaced before pushing its lane's head
+                results[i] = conflict(mutation, current);
+                failed = true;
+            } else if (rejection.isPresent()) {
                 results[i] = MutationResult.rejected(mutation.key(), version, body(current), rejection.get());
                 failed = true;
             } else if (mutation.baseVersion() != version) {
-                results[i] = MutationResult.conflict(mutation.key(), version, body(current),
-                        current.map(doc -> doc.writtenBy().clientId()).orElse(null));
+                results[i] = conflict(mutation, current);
                 failed = true;
             }
         }
@@ -125,6 +130,11 @@ public final class SyncServer {
         return List.of(results);
     }
 
+    private static MutationResult conflict(Mutation mutation, Optional<ServerDocument> current) {
+        return MutationResult.conflict(mutation.key(), current.map(ServerDocument::version).orElse(0L), body(current),
+                current.map(doc -> doc.writtenBy().clientId()).orElse(null));
+    }
+
     private static ObjectNode body(Optional<ServerDocument> document) {
         return document.filter(doc -> !doc.deleted()).map(doc -> doc.body().deepCopy()).orElse(null);
     }
@@ -139,12 +149,15 @@ public final class SyncServer {
         SyncProtocol.requireVersion(request.protocolVersion(), "pull request");
         ScopeFilter filter = ScopeFilter.compile(request.scope().filter());
         String collection = request.scope().collection();
-        long after = Checkpoints.parse(request.checkpoint());
-        if (after > 0 && after < storage.purgedThrough(collection)) {
-            return PullResponse.reset();
-        }
+        Checkpoints.Checkpoint checkpoint = Checkpoints.parse(request.checkpoint());
+        long after = checkpoint.sequence();
         int limit = Math.min(request.limit(), maxPullLimit);
         List<ServerDocument> changed = storage.changedAfter(collection, after, limit);
+        // read after the page: a tombstone purged while the page was read is never missed
+        long purged = storage.purgedThrough(collection);
+        if (checkpoint.missesAPurgedTombstone(purged)) {
+            return PullResponse.reset();
+        }
         List<PulledDocument> documents = new ArrayList<>(changed.size());
         long last = after;
         for (ServerDocument doc : changed) {
@@ -154,7 +167,7 @@ public final class SyncServer {
             last = doc.sequence();
         }
         long remaining = storage.countChangedAfter(collection, last);
-        return PullResponse.page(documents, Checkpoints.format(last), remaining > 0, remaining);
+        return PullResponse.page(documents, Checkpoints.format(last, purged), remaining > 0, remaining);
     }
 
     /**

@@ -9,8 +9,9 @@ import java.util.function.Function;
 
 /**
  * Where a {@link SyncServer} keeps its state: documents with versions, the commit sequence, and
- * the dedup table of processed mutation keys. An implementation must make each
- * {@link #transact} call atomic and serialisable, and durable when it returns.
+ * the dedup table of processed mutation keys, looked up by lane (client and document). An
+ * implementation must make each {@link #transact} call atomic and serialisable, and durable when
+ * it returns.
  */
 public interface SyncStorage {
 
@@ -50,8 +51,11 @@ public interface SyncStorage {
         /** The next commit sequence, larger than every sequence handed out before. */
         long nextSequence();
 
-        /** The version a processed mutation produced, if the key was processed. */
-        Optional<Long> processed(MutationKey key);
+        /**
+         * The latest processed mutation (highest key sequence) of the client to the document, if its
+         * key is still kept: the dedup table answers replays and superseded writes from it.
+         */
+        Optional<LaneHead> laneHead(String clientId, DocumentRef document);
 
         /** Records that a mutation produced a version. */
         void recordProcessed(MutationKey key, long version, Instant at);

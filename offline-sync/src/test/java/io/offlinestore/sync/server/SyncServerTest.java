@@ -115,6 +115,74 @@ class SyncServerTest {
         assertEquals(PullResponse.Status.OK, timed.pull(PullRequest.of("r", Scope.all("c"), null, 10)).status());
     }
 
+    /**
+     * Simulator seed 85 at 800 operations: a client whose full pull started after a purge was
+     * answered RESET on its second page (its first page's checkpoint was below the purged
+     * tombstone), again on every restart, and never converged.
+     */
+    @Test
+    void aFullPullStartedAfterAPurgePagesThroughWithoutResetUnlessAnotherTombstoneIsPurged() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        SyncServer timed = SyncServer.builder(storage).clock(clock).tombstoneRetention(Duration.ofHours(2)).build();
+        for (String id : List.of("a", "b", "c", "t")) {
+            timed.push(PushRequest.of("w", List.of(new PushBatch(List.of(put("w", 1, id, 1, 0))))));
+        }
+        timed.push(PushRequest.of("w", List.of(new PushBatch(List.of(delete("w", 2, "t", 4))))));
+        clock.advance(Duration.ofHours(3));
+        timed.purge();
+
+        PullResponse first = timed.pull(PullRequest.of("r", Scope.all("c"), null, 1));
+        PullResponse second = timed.pull(PullRequest.of("r", Scope.all("c"), first.checkpoint(), 1));
+        PullResponse third = timed.pull(PullRequest.of("r", Scope.all("c"), second.checkpoint(), 1));
+
+        assertEquals(PullResponse.Status.OK, second.status());
+        assertEquals(List.of("a", "b", "c"), List.of(first, second, third).stream()
+                .map(page -> page.documents().get(0).document().id().asText()).toList());
+        assertFalse(third.hasMore());
+        timed.push(PushRequest.of("w", List.of(new PushBatch(List.of(put("w", 3, "u", 1, 0))))));
+        timed.push(PushRequest.of("w", List.of(new PushBatch(List.of(delete("w", 4, "u", 6))))));
+        PullResponse fourth = timed.pull(PullRequest.of("r", Scope.all("c"), third.checkpoint(), 1));
+        assertTrue(fourth.documents().get(0).deleted());
+        clock.advance(Duration.ofHours(3));
+        timed.purge();
+        assertEquals(PullResponse.Status.RESET,
+                timed.pull(PullRequest.of("r", Scope.all("c"), second.checkpoint(), 1)).status(),
+                "a tombstone after the checkpoint was purged since it was issued");
+        assertEquals(PullResponse.Status.OK, timed.pull(PullRequest.of("r", Scope.all("c"), fourth.checkpoint(), 1))
+                .status(), "the checkpoint is past the tombstone");
+        assertEquals(PullResponse.Status.RESET, timed.pull(PullRequest.of("r", Scope.all("c"), "v1.2", 1)).status(),
+                "a checkpoint of the first form counts as issued before every purge");
+    }
+
+    /**
+     * Simulator seed 85: a copy of an old push, delayed in the network, reaches the server after the
+     * document's tombstone was purged. Its base version 0 matches the absent document again, but
+     * the same client's later write to the document was already applied: the old one must not be.
+     */
+    @Test
+    void aDelayedCopyOfAnOlderWriteIsNotAppliedAfterTheClientsLaterWriteEvenOnceTheTombstoneIsPurged() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        SyncServer timed = SyncServer.builder(storage).clock(clock).tombstoneRetention(Duration.ofHours(2)).build();
+        PushRequest early = PushRequest.of("c4", List.of(new PushBatch(List.of(put("c4", 8, "d1", 10, 0)))));
+        timed.push(PushRequest.of("c3", List.of(new PushBatch(List.of(put("c3", 11, "d1", 13, 0))))));
+        assertEquals(Outcome.CONFLICT, timed.push(early).results().get(0).outcome());
+        assertEquals(Outcome.APPLIED, timed.push(PushRequest.of("c4", List.of(new PushBatch(List.of(
+                put("c4", 144, "d1", 44, 1)))))).results().get(0).outcome());
+        timed.push(PushRequest.of("c0", List.of(new PushBatch(List.of(delete("c0", 186, "d1", 2))))));
+        clock.advance(Duration.ofHours(3));
+        timed.purge();
+
+        var late = timed.push(early).results().get(0);
+
+        assertEquals(Outcome.CONFLICT, late.outcome());
+        assertEquals(0, late.version());
+        assertNull(late.serverDocument());
+        assertTrue(timed.pull(PullRequest.of("r", Scope.all("c"), null, 10)).documents().isEmpty(),
+                "the superseded write was applied");
+        assertEquals(Outcome.APPLIED, timed.push(PushRequest.of("c4", List.of(new PushBatch(List.of(
+                put("c4", 200, "d1", 45, 0)))))).results().get(0).outcome(), "a later write of the client is applied");
+    }
+
     @Test
     void scopedPullSendsMatchingDocumentsAndMarksOthersOutOfScope() {
         push("a", put("a", 1, "x", 1, 0));

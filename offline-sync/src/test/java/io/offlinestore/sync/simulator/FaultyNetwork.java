@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 final class FaultyNetwork implements SyncTransport {
     private static final int MAX_DELAYED = 4;
 
+    private final String client;
     private final Supplier<SyncTransport> server;
     private final Random random;
     private final Consumer<String> trace;
@@ -29,7 +30,8 @@ final class FaultyNetwork implements SyncTransport {
     boolean chaos;
     boolean offline;
 
-    FaultyNetwork(Supplier<SyncTransport> server, Random random, Consumer<String> trace) {
+    FaultyNetwork(String client, Supplier<SyncTransport> server, Random random, Consumer<String> trace) {
+        this.client = client;
         this.server = server;
         this.random = random;
         this.trace = trace;
@@ -38,15 +40,16 @@ final class FaultyNetwork implements SyncTransport {
     @Override
     public PushResponse push(PushRequest request) {
         byte[] wire = ProtocolCodec.write(request);
-        trace.accept("push " + request.batches().get(0).mutations().stream().map(m -> m.document() + " "
-                + m.operation() + " @" + m.key().sequence() + " base " + m.baseVersion()).toList());
+        trace.accept(client + " push " + describe(request));
         if (offline) {
             throw fault("push: offline");
         }
         if (chaos) {
             if (!delayed.isEmpty() && random.nextInt(10) == 0) {
-                trace.accept("push: a delayed earlier push arrives now");
-                server.get().push(ProtocolCodec.read(delayed.remove(random.nextInt(delayed.size())), PushRequest.class));
+                PushRequest late = ProtocolCodec.read(delayed.remove(random.nextInt(delayed.size())), PushRequest.class);
+                PushResponse answer = server.get().push(late);
+                trace.accept(client + " push: a delayed earlier push arrives now: " + describe(late) + " answered "
+                        + answer.results().stream().map(r -> r.outcome() + " v" + r.version()).toList());
             }
             if (delayed.size() < MAX_DELAYED && random.nextInt(8) == 0) {
                 delayed.add(wire);
@@ -64,7 +67,7 @@ final class FaultyNetwork implements SyncTransport {
                 for (int i = 0; i < copies; i++) {
                     server.get().push(ProtocolCodec.read(wire, PushRequest.class));
                 }
-                trace.accept("push: delivered " + (copies + 1) + " times");
+                trace.accept(client + " push: delivered " + (copies + 1) + " times");
             } else if (fault < 32) {
                 throw fault("push: HTTP 503");
             }
@@ -94,13 +97,18 @@ final class FaultyNetwork implements SyncTransport {
         }
         PullResponse response = server.get().pull(ProtocolCodec.read(wire, PullRequest.class));
         if (response.status() == PullResponse.Status.RESET) {
-            trace.accept("pull " + request.scope().name() + ": RESET");
+            trace.accept(client + " pull " + request.scope().name() + ": RESET");
         }
         return ProtocolCodec.read(ProtocolCodec.write(response), PullResponse.class);
     }
 
+    private static List<String> describe(PushRequest request) {
+        return request.batches().get(0).mutations().stream().map(m -> m.document() + " " + m.operation() + " @"
+                + m.key().sequence() + " base " + m.baseVersion()).toList();
+    }
+
     private SyncTransportException fault(String what) {
-        trace.accept(what);
+        trace.accept(client + " " + what);
         return new SyncTransportException(what);
     }
 }

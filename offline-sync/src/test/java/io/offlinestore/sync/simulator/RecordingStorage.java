@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.sync.protocol.DocumentRef;
 import io.offlinestore.sync.protocol.MutationKey;
 import io.offlinestore.sync.server.InMemorySyncStorage;
+import io.offlinestore.sync.server.LaneHead;
 import io.offlinestore.sync.server.ServerDocument;
 import io.offlinestore.sync.server.SyncStorage;
 import java.time.Instant;
@@ -56,8 +57,8 @@ final class RecordingStorage implements SyncStorage {
             }
 
             @Override
-            public Optional<Long> processed(MutationKey key) {
-                return skipDedup ? Optional.empty() : tx.processed(key);
+            public Optional<LaneHead> laneHead(String clientId, DocumentRef document) {
+                return skipDedup ? Optional.empty() : tx.laneHead(clientId, document);
             }
 
             @Override

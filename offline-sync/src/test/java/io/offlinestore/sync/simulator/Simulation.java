@@ -124,7 +124,7 @@ public final class Simulation {
             Clock clock = config.skewClocks()
                     ? Clock.offset(serverClock, Duration.ofSeconds(skews.nextInt(2 * 86_400 + 1) - 86_400))
                     : serverClock;
-            FaultyNetwork network = new FaultyNetwork(server::wire, random, this::trace);
+            FaultyNetwork network = new FaultyNetwork(name, server::wire, random, this::trace);
             SyncOptions options = SyncOptions.builder().transport(network).collections(SimClient.COLLECTIONS)
                     .conflictStrategy(config.strategy()).batchSize(1 + random.nextInt(16))
                     .pageSize(1 + random.nextInt(16)).clock(clock).build();

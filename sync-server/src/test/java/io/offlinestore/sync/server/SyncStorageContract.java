@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link SyncStorage} must do, run over the in-memory storage and PostgreSQL:
  * atomic transactions that see their own writes, monotone sequences, pages in sequence order
- * with each document once at its latest state, the dedup table, and purging.
+ * with each document once at its latest state, the dedup table looked up by lane, and purging.
  */
 public abstract class SyncStorageContract {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -55,14 +55,40 @@ public abstract class SyncStorageContract {
             assertTrue(s2 > s1);
             tx.write(doc("users", "b", s2, false, T0));
             tx.recordProcessed(new MutationKey("c1", 1, a), s1, T0);
-            assertEquals(Optional.of(s1), tx.processed(new MutationKey("c1", 1, a)));
+            assertEquals(Optional.of(new LaneHead(1, s1)), tx.laneHead("c1", a));
             return null;
         });
         assertEquals(List.of("a", "b"), ids(storage.changedAfter("users", 0, 10)));
         storage.transact(tx -> {
             assertEquals("a", tx.document(a).orElseThrow().body().get("id").textValue());
-            assertTrue(tx.processed(new MutationKey("c1", 1, a)).isPresent());
-            assertTrue(tx.processed(new MutationKey("c1", 2, a)).isEmpty());
+            assertEquals(1, tx.laneHead("c1", a).orElseThrow().sequence());
+            assertEquals(tx.document(a).orElseThrow().version(), tx.laneHead("c1", a).orElseThrow().version());
+            assertTrue(tx.laneHead("c2", a).isEmpty());
+            assertTrue(tx.laneHead("c1", DocumentRef.of("users", "b")).isEmpty());
+            return null;
+        });
+    }
+
+    @Test
+    void theLaneHeadIsTheClientsLatestProcessedWriteToTheDocument() {
+        SyncStorage storage = storage();
+        DocumentRef a = DocumentRef.of("users", "a");
+        DocumentRef b = DocumentRef.of("users", "b");
+        storage.transact(tx -> {
+            tx.recordProcessed(new MutationKey("c1", 3, a), 10, T0);
+            tx.recordProcessed(new MutationKey("c1", 5, b), 11, T0);
+            return null;
+        });
+        storage.transact(tx -> {
+            tx.recordProcessed(new MutationKey("c1", 7, a), 12, T0);
+            assertEquals(Optional.of(new LaneHead(7, 12)), tx.laneHead("c1", a), "its own staged write");
+            return null;
+        });
+        storage.transact(tx -> {
+            assertEquals(Optional.of(new LaneHead(7, 12)), tx.laneHead("c1", a));
+            assertEquals(Optional.of(new LaneHead(5, 11)), tx.laneHead("c1", b));
+            assertTrue(tx.laneHead("c1", DocumentRef.of("orders", "a")).isEmpty());
+            assertTrue(tx.laneHead("c1", DocumentRef.of("users", 7)).isEmpty(), "an integer id is another document");
             return null;
         });
     }
@@ -80,7 +106,7 @@ public abstract class SyncStorageContract {
         assertEquals(List.of("a"), ids(storage.changedAfter("users", 0, 10)));
         storage.transact(tx -> {
             assertTrue(tx.document(b).isEmpty());
-            assertTrue(tx.processed(new MutationKey("c1", 9, b)).isEmpty());
+            assertTrue(tx.laneHead("c1", b).isEmpty());
             return null;
         });
         assertTrue(write(storage, "users", "c", false, T0) > first, "sequences only grow");
@@ -116,7 +142,7 @@ public abstract class SyncStorageContract {
         DocumentRef ref = DocumentRef.of("users", "kept");
         storage.transact(tx -> {
             tx.recordProcessed(new MutationKey("c1", 1, ref), 1, T0);
-            tx.recordProcessed(new MutationKey("c1", 2, ref), 2, T0.plusSeconds(3600));
+            tx.recordProcessed(new MutationKey("c2", 2, ref), 2, T0.plusSeconds(3600));
             return null;
         });
         assertEquals(0, storage.purgedThrough("users"));
@@ -128,8 +154,8 @@ public abstract class SyncStorageContract {
         assertTrue(storage.changedAfter("users", 0, 10).get(1).deleted());
         assertEquals(recentTombstone, storage.changedAfter("users", 0, 10).get(1).sequence());
         storage.transact(tx -> {
-            assertTrue(tx.processed(new MutationKey("c1", 1, ref)).isEmpty());
-            assertTrue(tx.processed(new MutationKey("c1", 2, ref)).isPresent());
+            assertTrue(tx.laneHead("c1", ref).isEmpty());
+            assertEquals(Optional.of(new LaneHead(2, 2)), tx.laneHead("c2", ref));
             return null;
         });
     }

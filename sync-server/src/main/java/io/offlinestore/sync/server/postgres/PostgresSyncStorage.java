@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offlinestore.sync.protocol.DocumentRef;
 import io.offlinestore.sync.protocol.MutationKey;
+import io.offlinestore.sync.server.LaneHead;
 import io.offlinestore.sync.server.ServerDocument;
 import io.offlinestore.sync.server.SyncStorage;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,8 +70,8 @@ public final class PostgresSyncStorage implements SyncStorage {
     }
 
     /**
-     * This view, with each transaction loading the documents and dedup entries of {@code keys} in
-     * two queries when it starts (a push's mutations), instead of two queries per mutation.
+     * This view, with each transaction loading the documents and dedup lane heads of {@code keys}
+     * in two queries when it starts (a push's mutations), instead of two queries per mutation.
      */
     public PostgresSyncStorage prefetching(Collection<MutationKey> keys) {
         return new PostgresSyncStorage(dataSource, scopes, ownScope, List.copyOf(keys));
@@ -253,6 +255,13 @@ public final class PostgresSyncStorage implements SyncStorage {
     }
 
 
+    /** One client's writes to one document, in key sequence order. */
+    private record Lane(String clientId, DocumentRef document) {
+        static Lane of(MutationKey key) {
+            return new Lane(key.clientId(), key.document());
+        }
+    }
+
     /** A row of {@code sync_document}. */
     private record DocumentRow(ServerDocument document, String scope) {
         static final String COLUMNS = "collection, doc_id, scope, version, sequence, deleted, body, written_client,"
@@ -285,7 +294,7 @@ public final class PostgresSyncStorage implements SyncStorage {
         private final Map<MutationKey, Long> processed = new LinkedHashMap<>();
         private final Map<MutationKey, Instant> processedAt = new HashMap<>();
         private final Map<DocumentRef, Optional<DocumentRow>> loaded = new HashMap<>();
-        private final Map<MutationKey, Optional<Long>> known = new HashMap<>();
+        private final Map<Lane, Optional<LaneHead>> heads = new HashMap<>();
         private long sequence;
         private final long initialSequence;
 
@@ -295,7 +304,7 @@ public final class PostgresSyncStorage implements SyncStorage {
             this.sequence = initialSequence;
             if (!prefetch.isEmpty()) {
                 prefetchDocuments();
-                prefetchKeys();
+                prefetchLaneHeads();
             }
         }
 
@@ -316,22 +325,24 @@ public final class PostgresSyncStorage implements SyncStorage {
             }
         }
 
-        private void prefetchKeys() throws SQLException {
-            prefetch.forEach(key -> known.put(key, Optional.empty()));
-            try (PreparedStatement statement = connection.prepareStatement("select client_id, key_sequence,"
-                    + " collection, doc_id, version from sync_processed"
-                    + " join unnest(?::text[], ?::bigint[], ?::text[], ?::text[]) as r(cl, s, c, d)"
-                    + " on client_id = r.cl and key_sequence = r.s and collection = r.c and doc_id = r.d")) {
-                statement.setArray(1, connection.createArrayOf("text", prefetch.stream().map(MutationKey::clientId).toArray()));
-                statement.setArray(2, connection.createArrayOf("bigint", prefetch.stream().map(MutationKey::sequence).toArray()));
+        private void prefetchLaneHeads() throws SQLException {
+            List<Lane> lanes = prefetch.stream().map(Lane::of).distinct().toList();
+            lanes.forEach(lane -> heads.put(lane, Optional.empty()));
+            try (PreparedStatement statement = connection.prepareStatement("select distinct on (client_id,"
+                    + " collection, doc_id) client_id, collection, doc_id, key_sequence, version from sync_processed"
+                    + " join unnest(?::text[], ?::text[], ?::text[]) as r(cl, c, d)"
+                    + " on client_id = r.cl and collection = r.c and doc_id = r.d"
+                    + " order by client_id, collection, doc_id, key_sequence desc")) {
+                statement.setArray(1, connection.createArrayOf("text", lanes.stream().map(Lane::clientId).toArray()));
+                statement.setArray(2, connection.createArrayOf("text",
+                        lanes.stream().map(lane -> lane.document().collection()).toArray()));
                 statement.setArray(3, connection.createArrayOf("text",
-                        prefetch.stream().map(k -> k.document().collection()).toArray()));
-                statement.setArray(4, connection.createArrayOf("text",
-                        prefetch.stream().map(k -> k.document().id().toString()).toArray()));
+                        lanes.stream().map(lane -> lane.document().id().toString()).toArray()));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        DocumentRef ref = new DocumentRef(rows.getString(3), DocumentRow.parse(rows.getString(4)));
-                        known.put(new MutationKey(rows.getString(1), rows.getLong(2), ref), Optional.of(rows.getLong(5)));
+                        DocumentRef ref = new DocumentRef(rows.getString(2), DocumentRow.parse(rows.getString(3)));
+                        heads.put(new Lane(rows.getString(1), ref),
+                                Optional.of(new LaneHead(rows.getLong(4), rows.getLong(5))));
                     }
                 }
             }
@@ -385,23 +396,32 @@ public final class PostgresSyncStorage implements SyncStorage {
         }
 
         @Override
-        public Optional<Long> processed(MutationKey key) {
-            Long mine = processed.get(key);
-            if (mine != null) {
-                return Optional.of(mine);
+        public Optional<LaneHead> laneHead(String clientId, DocumentRef document) {
+            Lane lane = new Lane(clientId, document);
+            Optional<LaneHead> mine = processed.entrySet().stream().filter(e -> Lane.of(e.getKey()).equals(lane))
+                    .max(Comparator.comparingLong(e -> e.getKey().sequence()))
+                    .map(e -> new LaneHead(e.getKey().sequence(), e.getValue()));
+            if (mine.isPresent()) {
+                return mine;
             }
-            Optional<Long> prefetched = known.get(key);
-            if (prefetched != null) {
-                return prefetched;
+            Optional<LaneHead> cached = heads.get(lane);
+            if (cached != null) {
+                return cached;
             }
-            try (PreparedStatement statement = connection.prepareStatement("select version from sync_processed"
-                    + " where client_id = ? and key_sequence = ? and collection = ? and doc_id = ?")) {
-                bindKey(statement, key);
+            try (PreparedStatement statement = connection.prepareStatement("select key_sequence, version"
+                    + " from sync_processed where client_id = ? and collection = ? and doc_id = ?"
+                    + " order by key_sequence desc limit 1")) {
+                statement.setString(1, clientId);
+                statement.setString(2, document.collection());
+                statement.setString(3, document.id().toString());
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+                    Optional<LaneHead> head = rows.next() ? Optional.of(new LaneHead(rows.getLong(1), rows.getLong(2)))
+                            : Optional.empty();
+                    heads.put(lane, head);
+                    return head;
                 }
             } catch (SQLException e) {
-                throw unavailable("dedup lookup of " + key, e);
+                throw unavailable("dedup lookup of " + clientId + "'s writes to " + document, e);
             }
         }
 
