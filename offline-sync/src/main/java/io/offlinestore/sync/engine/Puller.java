@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * conflict goes through resolution. Versions never go backwards: a page older than what the
  * client knows is skipped document by document. RESET restarts the scope from the beginning and,
  * once the full pull is done, drops the local documents it did not return (their deletions
- * were purged from the server) unless they hold local work.
+ * were purged from the server) unless they hold local work. A first pull is such a resync too
+ * when push answers already gave the client server documents of the collection.
  */
 final class Puller {
     private static final int MAX_RESETS = 2;
@@ -49,6 +50,10 @@ final class Puller {
     int pull(Scope scope, List<SyncProgressListener> listeners) {
         String checkpoint = session.ledger.checkpoint(scope.name()).orElse(null);
         String resync = session.ledger.resync(scope.name()).orElse(null);
+        if (checkpoint == null && resync == null && session.ledger.knowsAny(scope.collection())) {
+            // push answers already gave it server documents: one deleted and purged before now never arrives
+            resync = startResync(scope);
+        }
         int resets = 0;
         int pulled = 0;
         while (true) {
@@ -60,14 +65,8 @@ final class Puller {
                     throw new SyncProtocolException("the server answered RESET " + resets + " times for scope "
                             + scope.name());
                 }
-                String epoch = UUID.randomUUID().toString();
-                session.commit(CommitPoint.CHECKPOINT, tx -> {
-                    session.ledger.checkpoint(tx, scope.name(), null);
-                    session.ledger.startResync(tx, scope.name(), epoch);
-                    return true;
-                });
                 checkpoint = null;
-                resync = epoch;
+                resync = startResync(scope);
                 continue;
             }
             if (session.hooks.planted(PlantedBug.CHECKPOINT_BEFORE_COMMIT)) {
@@ -100,6 +99,17 @@ final class Puller {
                 return pulled;
             }
         }
+    }
+
+    /** Restarts the scope from the beginning under a new resync epoch, and returns the epoch. */
+    private String startResync(Scope scope) {
+        String epoch = UUID.randomUUID().toString();
+        session.commit(CommitPoint.CHECKPOINT, tx -> {
+            session.ledger.checkpoint(tx, scope.name(), null);
+            session.ledger.startResync(tx, scope.name(), epoch);
+            return true;
+        });
+        return epoch;
     }
 
     /**

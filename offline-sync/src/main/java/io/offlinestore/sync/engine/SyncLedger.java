@@ -22,7 +22,7 @@ import java.util.UUID;
  * transactions: {@code _sync_meta} (client id, checkpoints, resyncs in progress), {@code _sync_state}
  * (per-document server version and base), {@code _sync_conflicts} (stored conflicts),
  * {@code _sync_txns} (ids of the engine's own transactions, whose change-log entries are never
- * pushed) and {@code _sync_seen} (documents a resync after RESET has received).
+ * pushed) and {@code _sync_seen} (documents a resync has received).
  */
 final class SyncLedger {
     static final String PREFIX = "_sync_";
@@ -67,6 +67,12 @@ final class SyncLedger {
         tx.collection(STATE).delete(ref.toString());
     }
 
+    /** Whether the client knows the server state of any document of the collection. */
+    boolean knowsAny(String collection) {
+        return !store.collection(STATE).query(Query.filter(Filters.where("collection").eq(collection)).limit(1))
+                .isEmpty();
+    }
+
     Optional<String> checkpoint(String scope) {
         return store.collection(META).get("checkpoint:" + scope).map(d -> d.getString("checkpoint"));
     }
@@ -77,7 +83,7 @@ final class SyncLedger {
         tx.collection(META).put(Document.of(tree));
     }
 
-    /** The resync in progress for a scope (after a RESET), if any. */
+    /** The resync in progress for a scope (after a RESET or on a first pull), if any. */
     Optional<String> resync(String scope) {
         return store.collection(META).get("resync:" + scope).map(d -> d.getString("epoch"));
     }

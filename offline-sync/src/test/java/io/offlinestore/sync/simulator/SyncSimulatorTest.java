@@ -57,6 +57,9 @@ class SyncSimulatorTest {
     @CsvSource({
         "85, 800, a delayed copy of a push the client had superseded arrived after the tombstone purge;"
                 + " with that fixed a full pull started after a purge was answered RESET on its second page",
+        "743, 1930, a client whose pulls had all failed held a document from a push answer; its first pull began"
+                + " after the document's tombstone was purged and never dropped it",
+        "961, 1980, the same as 743 under SERVER_WINS",
     })
     void seedsThatOnceFailedKeepEveryInvariant(long seed, int operations, String cause) {
         Simulation.Result result = Simulation.run(new Simulation.Config(seed, CLIENTS, operations));
