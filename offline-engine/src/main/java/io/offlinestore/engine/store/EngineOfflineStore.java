@@ -202,7 +202,9 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
         ensureOpen();
         BackendStats stats = backend.stats();
         Map<String, StorageInfo.CollectionUsage> usage = new TreeMap<>();
+        Map<String, CacheStats.Collection> cached = cache.stats().collections();
         for (CollectionState state : catalog.all()) {
+            CacheStats.Collection inCache = cached.get(state.name());
             BackendStats.KeyspaceStats docs = stats.keyspaces().get(state.documentsKeyspace());
             long indexBytes = state.indexes().values().stream()
                     .map(index -> stats.keyspaces().get(index.keyspace()))
@@ -211,7 +213,7 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
                     .sum();
             usage.put(state.name(), new StorageInfo.CollectionUsage(docs == null ? 0 : docs.entries(),
                     docs == null ? 0 : docs.bytes(), indexBytes, state.schema().eviction().orElse(null),
-                    changeLog.pendingDocuments().count(state.name()), 0));
+                    changeLog.pendingDocuments().count(state.name()), inCache == null ? 0 : inCache.weight()));
         }
         return new StorageInfo(stats.totalBytes(), options.sizeLimit(), availableBytes(), usage);
     }

@@ -329,6 +329,18 @@ public abstract class CacheContract extends EngineContractSupport {
     }
 
     @Test
+    void storageInfoReportsEachCollectionsCacheWeight() {
+        OfflineStore store = open();
+        DocumentCollection notes = store.collection("notes");
+        notes.create(doc("{'id':'n1','text':'" + "z".repeat(500) + "'}"));
+        assertEquals(0, store.storageInfo().collections().get("notes").cacheBytes(), "nothing read yet");
+        notes.get("n1");
+        long cached = store.storageInfo().collections().get("notes").cacheBytes();
+        assertTrue(cached >= 500, "the document read is cached with its encoded size: " + cached);
+        assertEquals(statsOf(store, "notes").weight(), cached);
+    }
+
+    @Test
     void aCacheSizeOfZeroCachesNothing() {
         OfflineStore store = open(b -> b.cacheSize(0));
         DocumentCollection notes = store.collection("notes");
