@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -53,6 +54,7 @@ public final class Evictor {
     /** The share of a bound a pass evicts down to. */
     static final double LOW_WATER = 0.9;
 
+    private final ReentrantLock passes = new ReentrantLock();
     private final StoreOptions options;
     private final Clock clock;
     private final RecordFormat format;
@@ -90,8 +92,21 @@ public final class Evictor {
         this.view = view;
     }
 
-    /** Runs every collection's policy, then the store's size limit. */
+    /**
+     * Runs every collection's policy, then the store's size limit. Passes run one at a time (a
+     * background pass and {@code store.evict()} would otherwise both choose victims from the same
+     * scan and together take a collection far below its bound).
+     */
     public EvictionResult run() {
+        passes.lock();
+        try {
+            return runPass();
+        } finally {
+            passes.unlock();
+        }
+    }
+
+    private EvictionResult runPass() {
         Tally tally = new Tally();
         long now = clock.millis();
         for (CollectionState collection : collections.get()) {
