@@ -96,7 +96,8 @@ public interface OfflineStore extends AutoCloseable {
     /**
      * Walks every document and index entry and reports any disagreement: an index entry without
      * its document or with values the document no longer has, a document missing from an index,
-     * a record that cannot be read.
+     * a record that cannot be read. Commits wait while it runs, so it reports on one committed
+     * state.
      */
     IntegrityReport check();
 

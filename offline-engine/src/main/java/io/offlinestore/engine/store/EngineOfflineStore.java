@@ -193,8 +193,17 @@ public final class EngineOfflineStore implements OfflineStore, UntrackedWrites {
 
     @Override
     public IntegrityReport check() {
-        ensureOpen();
-        return new IntegrityChecker(backend, format).check(catalog.all());
+        // under the write lock with every pending group applied: a commit landing mid-check (a
+        // background eviction pass, another thread's write) would otherwise show as an index
+        // entry whose document is gone, on backends without snapshot cursors
+        writeLock.lock();
+        try {
+            ensureOpen();
+            pipeline.drain();
+            return new IntegrityChecker(backend, format).check(catalog.all());
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     @Override
