@@ -1,7 +1,6 @@
 package io.offlinestore.engine.codec;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -21,7 +20,9 @@ import java.io.IOException;
  * <p>The engine refuses documents beyond {@link io.offlinestore.DocumentLimits} before they
  * reach the codec. Decoding sets no size limits of its own, so that a record stored before those
  * checks existed (a 60,000-char field name, a 3,000-digit integer) still reads back and can be
- * fixed or deleted instead of making its collection unreadable.
+ * fixed or deleted instead of making its collection unreadable. Nor does it look for duplicate
+ * field names: a body is only ever written from an {@code ObjectNode}, which cannot hold two, and
+ * the check cost a hash set per decoded object on every read and scan.
  */
 public final class SmileDocumentCodec implements DocumentCodec {
     private static final StreamReadConstraints READ_ANY_STORED = StreamReadConstraints.builder()
@@ -37,7 +38,6 @@ public final class SmileDocumentCodec implements DocumentCodec {
                     .disable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
                     .streamReadConstraints(READ_ANY_STORED)
                     .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
