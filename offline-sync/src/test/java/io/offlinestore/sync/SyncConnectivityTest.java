@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.offlinestore.Document;
 import io.offlinestore.OfflineStore;
+import io.offlinestore.Subscription;
 import io.offlinestore.sync.connectivity.ManualConnectivityMonitor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,35 @@ class SyncConnectivityTest {
 
     private final ManualConnectivityMonitor monitor = ConnectivityMonitor.manual();
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger consultations = new AtomicInteger();
+    /** The manual monitor, counting how often the engine asks it whether it is online. */
+    private final ConnectivityMonitor consulted = new ConnectivityMonitor() {
+        @Override
+        public ConnectivityStatus status() {
+            consultations.incrementAndGet();
+            return monitor.status();
+        }
+
+        @Override
+        public ConnectivityStatus checkNow() {
+            return monitor.checkNow();
+        }
+
+        @Override
+        public Subscription addListener(Listener listener) {
+            return monitor.addListener(listener);
+        }
+
+        @Override
+        public void start() {
+            monitor.start();
+        }
+
+        @Override
+        public void stop() {
+            monitor.stop();
+        }
+    };
 
     /** The fixture's in-process transport, counting every request that reaches it. */
     private SyncTransport counted(SyncFixture f) {
@@ -39,12 +69,14 @@ class SyncConnectivityTest {
             OfflineStore a = f.store("a");
             monitor.setOnline(false);
             SyncEngine engine = f.engine(a, SyncOptions.builder().transport(counted(f)).collections("users")
-                    .interval(Duration.ofSeconds(1)).connectivity(monitor).build());
+                    .interval(Duration.ofSeconds(1)).connectivity(consulted).build());
             a.collection("users").create(Document.parse("{\"id\":\"u1\"}"));
 
             engine.start();
             assertEquals(SyncStatus.State.OFFLINE, engine.status().state());
-            Thread.sleep(2_500);   // the first run and at least one periodic run fall due, offline
+            int before = consultations.get();
+            // each periodic run asks the monitor first: two more questions mean runs fell due, offline
+            Await.until("two periodic runs consulting the monitor", () -> consultations.get() >= before + 2);
             assertEquals(0, calls.get(), "a periodic sync reached the network while offline");
             assertEquals(1, engine.status().pending());
 
